@@ -1,0 +1,19 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/get-db";
+import { parseInput } from "@/lib/errors/parse-input";
+
+import { createAppSchema } from "./app-input";
+
+// Creates an app with `actor` as its owner, in one transaction so that no app
+// is ever left without an owner.
+export async function createApp(options: { actor: Actor; input: unknown }): Promise<{ id: string; name: string }> {
+  const { name } = parseInput(createAppSchema, options.input);
+
+  const db = await getDb();
+  return db.app.create({
+    data: { name, memberships: { create: { userId: options.actor.id, role: "OWNER" } } },
+    select: { id: true, name: true },
+  });
+}

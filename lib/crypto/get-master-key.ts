@@ -1,0 +1,88 @@
+import "server-only";
+
+import { getDatabase } from "@/lib/db/get-db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ConsoleError } from "@/lib/errors/console-error";
+import { logger } from "@/lib/log/logger";
+
+import { computeMasterKeyCheck, loadMasterKey, matchesMasterKeyCheck, type LoadedMasterKey } from "./master-key";
+
+const MASTER_KEY_SLOT = Symbol.for("bit6-console.master-key");
+const CHECK_SETTING = "master_key_check";
+
+type GlobalWithMasterKey = typeof globalThis & { [MASTER_KEY_SLOT]?: Promise<LoadedMasterKey> };
+
+// Returns the master encryption key, loading and checking it against the
+// database once per process.
+export async function getMasterKey(): Promise<Buffer> {
+  return (await getLoadedMasterKey()).key;
+}
+
+export function getLoadedMasterKey(): Promise<LoadedMasterKey> {
+  const global = globalThis as GlobalWithMasterKey;
+
+  if (!global[MASTER_KEY_SLOT]) {
+    const loading = loadAndCheckMasterKey();
+    loading.catch(() => {
+      if (global[MASTER_KEY_SLOT] === loading) {
+        delete global[MASTER_KEY_SLOT];
+      }
+    });
+    global[MASTER_KEY_SLOT] = loading;
+  }
+
+  return global[MASTER_KEY_SLOT];
+}
+
+async function loadAndCheckMasterKey(): Promise<LoadedMasterKey> {
+  const database = await getDatabase();
+  const prisma = database.prisma;
+
+  const stored = await prisma.consoleSetting.findUnique({ where: { name: CHECK_SETTING } });
+  const keyCount = await prisma.apiKey.count();
+  const loaded = loadMasterKey({ config: database.config, mayGenerate: stored === null && keyCount === 0 });
+
+  if (stored && !matchesMasterKeyCheck(loaded.key, stored.value)) {
+    throw new ConsoleError(
+      "invalid_config",
+      `the master encryption key from ${describeSource(loaded)} is not the key that encrypted the stored secrets: ` +
+        "set CONSOLE_ENCRYPTION_KEY (or restore .data/master.key) to the original key",
+    );
+  }
+
+  if (!stored) {
+    await recordMasterKeyCheck(prisma, loaded);
+  }
+
+  if (loaded.source === "generated") {
+    logger.warn(
+      { file: loaded.filePath },
+      "generated a new master encryption key (mode 0600) for the embedded database: back this file up, because stored secrets cannot be decrypted without it",
+    );
+  } else {
+    logger.info({ source: describeSource(loaded) }, "loaded the master encryption key");
+  }
+
+  return loaded;
+}
+
+// Another instance may record its check value at the same moment. The first
+// one wins, and every other instance must then hold the same key.
+async function recordMasterKeyCheck(prisma: PrismaClient, loaded: LoadedMasterKey): Promise<void> {
+  await prisma.consoleSetting.createMany({
+    data: [{ name: CHECK_SETTING, value: computeMasterKeyCheck(loaded.key) }],
+    skipDuplicates: true,
+  });
+
+  const recorded = await prisma.consoleSetting.findUniqueOrThrow({ where: { name: CHECK_SETTING } });
+  if (!matchesMasterKeyCheck(loaded.key, recorded.value)) {
+    throw new ConsoleError(
+      "invalid_config",
+      `another console instance recorded a different master encryption key: give every instance the same CONSOLE_ENCRYPTION_KEY`,
+    );
+  }
+}
+
+function describeSource(loaded: LoadedMasterKey): string {
+  return loaded.source === "environment" ? "CONSOLE_ENCRYPTION_KEY" : (loaded.filePath ?? "the key file");
+}

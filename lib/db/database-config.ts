@@ -1,0 +1,50 @@
+import path from "node:path";
+
+import { ConsoleError } from "@/lib/errors/console-error";
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string; databaseDir: string }
+  | { kind: "postgres"; url: string; poolSize: number };
+
+const DEFAULT_POOL_SIZE = 10;
+
+// Resolves which database the console uses. A postgres:// or postgresql://
+// DATABASE_URL selects a PostgreSQL server; anything else keeps the embedded
+// PGlite database under CONSOLE_DATA_DIR (default `.data`).
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    return { kind: "postgres", url, poolSize: readPoolSize(env.DATABASE_POOL_SIZE) };
+  }
+
+  if (url) {
+    throw new ConsoleError(
+      "invalid_config",
+      "DATABASE_URL must start with postgres:// or postgresql://; unset it to use the embedded database under .data/",
+    );
+  }
+
+  const dataDir = readDataDir(env);
+  return { kind: "pglite", dataDir, databaseDir: path.join(dataDir, "pglite") };
+}
+
+export function readDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.CONSOLE_DATA_DIR?.trim() || ".data");
+}
+
+function readPoolSize(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") {
+    return DEFAULT_POOL_SIZE;
+  }
+
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) {
+    throw new ConsoleError(
+      "invalid_config",
+      `DATABASE_POOL_SIZE '${raw}' is invalid: use a whole number of connections from 1 to 1000`,
+    );
+  }
+
+  return size;
+}

@@ -1,0 +1,109 @@
+import "server-only";
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log/logger";
+
+import { readDatabaseConfig, type DatabaseConfig } from "./database-config";
+import { applyMigrations, type MigrationResult } from "./migrate";
+import { acquirePgliteLock } from "./pglite-lock";
+import type { SqlSession } from "./sql-session";
+
+export interface Database {
+  prisma: PrismaClient;
+  config: DatabaseConfig;
+  // Raw SQL for maintenance work that Prisma does not model (migrations).
+  sql: SqlSession;
+  close(): Promise<void>;
+}
+
+// Opens the configured database, applies pending migrations and returns a
+// Prisma client bound to it through a driver adapter.
+export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
+  return config.kind === "pglite" ? openPglite(config) : openPostgres(config);
+}
+
+function logMigrationResult(result: MigrationResult, config: DatabaseConfig): void {
+  if (result.applied.length > 0) {
+    logger.info({ applied: result.applied, database: config.kind }, "applied database migrations");
+  }
+}
+
+async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): Promise<Database> {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+
+  // PGlite creates its own folder but not the folders above it.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const releaseLock = acquirePgliteLock(path.join(config.dataDir, "pglite.lock"));
+
+  try {
+    const client = await PGlite.create(config.databaseDir);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+
+    const sql: SqlSession = {
+      query: async (text, params) => (await client.query(text, params)).rows as never,
+      exec: async (script) => {
+        await client.exec(script);
+      },
+    };
+
+    const close = async () => {
+      await prisma.$disconnect();
+      await client.close();
+      releaseLock();
+    };
+
+    logMigrationResult(await applyMigrations(sql, { useAdvisoryLock: false }), config);
+
+    return { prisma, config, sql, close };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Promise<Database> {
+  const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
+
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
+  pool.on("error", (error) => logger.error({ err: error }, "idle PostgreSQL connection failed"));
+
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+
+  const sql: SqlSession = {
+    query: async (text, params) => {
+      const result = await pool.query(text, params);
+      return result.rows;
+    },
+    exec: async (script) => {
+      await pool.query(script);
+    },
+  };
+
+  const close = async () => {
+    await prisma.$disconnect();
+    await pool.end();
+  };
+
+  // An advisory lock belongs to one connection, so the whole migration run
+  // holds a single client from the pool.
+  const migrationClient = await pool.connect();
+  try {
+    const session: SqlSession = {
+      query: async (text, params) => (await migrationClient.query(text, params)).rows,
+      exec: async (script) => {
+        await migrationClient.query(script);
+      },
+    };
+    logMigrationResult(await applyMigrations(session, { useAdvisoryLock: true }), config);
+  } catch (error) {
+    migrationClient.release();
+    await close();
+    throw error;
+  }
+  migrationClient.release();
+
+  return { prisma, config, sql, close };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+
+import { createApp } from "@/lib/apps/create-app";
+import { getDb } from "@/lib/db/get-db";
+import { useTempDatabase } from "@/lib/testing/temp-database";
+import { createUser } from "@/lib/users/create-user";
+
+import { createApiKey } from "./create-api-key";
+import { loadKeySecret } from "./load-key-secret";
+import { listApiKeys } from "./list-api-keys";
+import { revokeApiKey } from "./revoke-api-key";
+
+useTempDatabase();
+
+async function makeOwner(suffix: string) {
+  const user = await createUser({ email: `owner-${suffix}@example.test`, password: "correct horse battery" });
+  const actor = { ...user, name: null };
+  const app = await createApp({ actor, input: { name: `App ${suffix}` } });
+  return { actor, app };
+}
+
+describe("createApiKey", () => {
+  it("returns a hex key ID and a secret stored only encrypted", async () => {
+    const { actor, app } = await makeOwner("a");
+
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+
+    expect(created.keyId).toMatch(/^[0-9a-f]{32}$/);
+    expect(Buffer.from(created.secret, "base64url").length).toBeGreaterThanOrEqual(32);
+    const row = await (await getDb()).apiKey.findUniqueOrThrow({ where: { id: created.keyId } });
+    expect(row.secretCiphertext).not.toContain(created.secret);
+    expect(row.secretHint).toBe(created.secret.slice(-4));
+  });
+
+  it("decrypts back to the same secret", async () => {
+    const { actor, app } = await makeOwner("b");
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+
+    const loaded = await loadKeySecret({ keyId: created.keyId });
+
+    expect(loaded?.secret).toBe(created.secret);
+  });
+
+  it("rejects a blank label naming the field", async () => {
+    const { actor, app } = await makeOwner("c");
+
+    await expect(createApiKey({ actor, appId: app.id, input: { label: "  " } })).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "label",
+    });
+  });
+
+  it("answers not found to a non-member", async () => {
+    const { app } = await makeOwner("d");
+    const { actor: stranger } = await makeOwner("e");
+
+    await expect(createApiKey({ actor: stranger, appId: app.id, input: { label: "x" } })).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
+
+describe("revokeApiKey", () => {
+  it("marks the key revoked and refuses a second revocation", async () => {
+    const { actor, app } = await makeOwner("f");
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+
+    await revokeApiKey({ actor, appId: app.id, keyId: created.keyId });
+
+    const [key] = await listApiKeys({ actor, appId: app.id });
+    expect(key?.status).toBe("REVOKED");
+    await expect(revokeApiKey({ actor, appId: app.id, keyId: created.keyId })).rejects.toMatchObject({ code: "conflict" });
+  });
+});

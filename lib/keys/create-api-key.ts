@@ -1,0 +1,45 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/current-user";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { getMasterKey } from "@/lib/crypto/get-master-key";
+import { getDb } from "@/lib/db/get-db";
+import { parseInput } from "@/lib/errors/parse-input";
+import { logger } from "@/lib/log/logger";
+import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
+
+import { createKeySchema } from "./key-input";
+import { generateKeyMaterial, secretHint } from "./key-material";
+
+export interface CreatedApiKey {
+  keyId: string;
+  label: string;
+  // The only time the secret leaves the server: the caller shows it once.
+  secret: string;
+}
+
+// Creates an API key for the app. The secret is stored encrypted and returned
+// this once; nothing can read it back in plain text later.
+export async function createApiKey(options: { actor: Actor; appId: string; input: unknown }): Promise<CreatedApiKey> {
+  const { label } = parseInput(createKeySchema, options.input);
+
+  await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "key.create" });
+
+  const { keyId, secret } = generateKeyMaterial();
+  const masterKey = await getMasterKey();
+
+  const db = await getDb();
+  await db.apiKey.create({
+    data: {
+      id: keyId,
+      appId: options.appId,
+      label,
+      secretCiphertext: encryptSecret(secret, { masterKey, keyId }),
+      secretHint: secretHint(secret),
+      createdById: options.actor.id,
+    },
+  });
+
+  logger.info({ appId: options.appId, keyId, userId: options.actor.id }, "created API key");
+  return { keyId, label, secret };
+}
