@@ -30,7 +30,8 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
 }
 
 export function readDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.CONSOLE_DATA_DIR?.trim() || ".data");
+  // The data folder is chosen at run time, so the bundler must not trace it.
+  return path.resolve(/*turbopackIgnore: true*/ env.CONSOLE_DATA_DIR?.trim() || ".data");
 }
 
 function readPoolSize(raw: string | undefined): number {

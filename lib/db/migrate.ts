@@ -44,23 +44,25 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma", "migrations");
+// Read from disk at run time, not bundled: the console runs from the project
+// folder, and the migrations must be the exact files Prisma would apply.
+export const MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 // Reads prisma/migrations/<timestamp>_<name>/migration.sql in name order, the
 // order Prisma applies them in. The checksum is the SHA-256 of the file, as
 // Prisma records it.
 export function readMigrationFiles(migrationsDir: string = MIGRATIONS_DIR): MigrationFile[] {
-  if (!existsSync(migrationsDir)) {
+  if (!existsSync(/*turbopackIgnore: true*/ migrationsDir)) {
     throw new ConsoleError("invalid_config", `migrations folder ${migrationsDir} is missing: run the console from the project root`);
   }
 
-  const names = readdirSync(migrationsDir, { withFileTypes: true })
+  const names = readdirSync(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
 
   return names.map((name) => {
-    const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    const sql = readFileSync(/*turbopackIgnore: true*/ path.join(migrationsDir, name, "migration.sql"), "utf8");
     return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
   });
 }

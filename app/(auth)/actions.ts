@@ -1,0 +1,47 @@
+"use server";
+
+import { AuthError } from "next-auth";
+
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { actionError, type ActionResult } from "@/lib/errors/action-result";
+import { createUser } from "@/lib/users/create-user";
+
+// One message for every failed sign-in, so it never tells which of email and
+// password was wrong.
+const SIGN_IN_FAILED = "The email or password is incorrect.";
+
+export async function signInAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirectTo: safeCallbackPath(form.get("callbackUrl")),
+    });
+    return { status: "success", data: undefined };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { status: "error", message: SIGN_IN_FAILED, fieldErrors: [] };
+    }
+    return actionError(error);
+  }
+}
+
+export async function signUpAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    await createUser({ email: form.get("email"), password: form.get("password"), name: form.get("name") ?? undefined });
+
+    await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirectTo: safeCallbackPath(form.get("callbackUrl")),
+    });
+    return { status: "success", data: undefined };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionResult } from "@/lib/errors/action-result";
+
+type AuthAction = (previous: ActionResult, form: FormData) => Promise<ActionResult>;
+
+// The sign-in and sign-up form. Fields keep their values after an error, so
+// nothing typed is lost.
+export function AuthForm({ mode, action, callbackUrl }: { mode: "sign-in" | "sign-up"; action: AuthAction; callbackUrl: string }) {
+  const [result, formAction, pending] = useActionState(action, { status: "idle" } as ActionResult);
+  const errors = result.status === "error" ? result.fieldErrors : [];
+  const isSignUp = mode === "sign-up";
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {isSignUp ? <TextField label="Name (optional)" name="name" autoComplete="name" errors={errors} /> : null}
+      <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete={isSignUp ? "new-password" : "current-password"}
+        required
+        errors={errors}
+        hint={isSignUp ? "At least 12 characters." : undefined}
+      />
+      <FormMessage result={result} fields={["email", "password", "name"]} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {isSignUp ? "Create account" : "Sign in"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        {isSignUp ? (
+          <>
+            Already have an account? <Link className="font-semibold text-indigo-600" href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link className="font-semibold text-indigo-600" href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { getDb } from "@/lib/db/get-db";
+import { ConsoleError } from "@/lib/errors/console-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { logger } from "@/lib/log/logger";
+import { signWithKey } from "@/lib/mint/sign-with-key";
+import { isGrantName, type Grants } from "@/lib/tokens/grants";
+import { deviceSchema, identitySchema } from "@/lib/tokens/token-rules";
+
+const demoRequestSchema = z.object({ identity: identitySchema, device: deviceSchema });
+
+// Issues a token from the public demo endpoint, with the key, grants and TTL
+// the app's owner chose. An app whose endpoint is off, or that does not
+// exist, gets the same 404, so the endpoint cannot be used to find apps. The
+// body is read only after that check, so a disabled endpoint answers 404
+// whatever is sent to it.
+export async function issueDemoToken(options: {
+  appId: string;
+  readFields: () => Promise<Record<string, unknown>>;
+}): Promise<{ token: string }> {
+  const db = await getDb();
+  const settings = await db.demoEndpoint.findUnique({ where: { appId: options.appId } });
+
+  if (!settings?.enabled || !settings.keyId) {
+    throw new ConsoleError("not_found", "no demo token endpoint is enabled at this URL: an app owner can turn it on in the console");
+  }
+
+  const { identity, device } = parseInput(demoRequestSchema, await options.readFields());
+  const grants: Grants = {};
+  for (const name of settings.grants) {
+    if (isGrantName(name)) {
+      grants[name] = true;
+    }
+  }
+
+  const signed = await signWithKey({
+    appId: options.appId,
+    keyId: settings.keyId,
+    request: { identity, device, grants, ttl: settings.ttlSeconds },
+  });
+
+  logger.info({ appId: options.appId, keyId: signed.keyId, identity }, "issued demo token");
+  return { token: signed.token };
+}

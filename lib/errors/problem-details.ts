@@ -1,0 +1,88 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { logger } from "@/lib/log/logger";
+
+import { ERROR_STATUS, isConsoleError, type ErrorCode } from "./console-error";
+import { InputError, type FieldError } from "./parse-input";
+
+const TITLES: Record<ErrorCode, string> = {
+  invalid_input: "Invalid input",
+  invalid_json: "Invalid JSON body",
+  unauthenticated: "Authentication required",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  conflict: "Conflict",
+  payload_too_large: "Payload too large",
+  unsupported_media_type: "Unsupported media type",
+  rate_limited: "Too many requests",
+  invalid_config: "Server misconfigured",
+  internal: "Internal server error",
+  unavailable: "Service unavailable",
+};
+
+// An RFC 9457 problem details body. `type` is a stable URN per error code,
+// and `code` repeats it in short form for clients that branch on it.
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  field?: string;
+  errors?: FieldError[];
+  requestId: string;
+}
+
+export function problemTypeFor(code: ErrorCode): string {
+  return `urn:bit6-console:problem:${code.replace(/_/g, "-")}`;
+}
+
+// Builds the problem response for any error. Errors that are not a
+// ConsoleError below 500 are logged with the request ID and answered with a
+// generic message, so no internal text reaches the client.
+// `challenge` is the WWW-Authenticate value sent with a 401, for routes that
+// take HTTP authentication.
+export function problemResponse(
+  error: unknown,
+  options: { requestId?: string; headers?: HeadersInit; challenge?: string } = {},
+): Response {
+  const requestId = options.requestId ?? randomUUID();
+  const problem = toProblem(error, requestId);
+
+  const headers = new Headers(options.headers);
+  headers.set("content-type", "application/problem+json");
+  headers.set("cache-control", "no-store");
+  if (problem.code === "unauthenticated" && options.challenge) {
+    headers.set("www-authenticate", options.challenge);
+  }
+
+  return new Response(JSON.stringify(problem), { status: problem.status, headers });
+}
+
+function toProblem(error: unknown, requestId: string): ProblemDetails {
+  if (isConsoleError(error) && error.status < 500) {
+    return {
+      type: problemTypeFor(error.code),
+      title: TITLES[error.code],
+      status: ERROR_STATUS[error.code],
+      detail: error.message,
+      code: error.code,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error instanceof InputError ? { errors: error.fieldErrors } : {}),
+      requestId,
+    };
+  }
+
+  logger.error({ err: error, requestId }, "request failed");
+  const code: ErrorCode = isConsoleError(error) && error.code === "unavailable" ? "unavailable" : "internal";
+  return {
+    type: problemTypeFor(code),
+    title: TITLES[code],
+    status: ERROR_STATUS[code],
+    detail: `the server failed to handle this request; quote request ID ${requestId} when reporting it`,
+    code,
+    requestId,
+  };
+}
