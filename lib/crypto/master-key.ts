@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import type { DatabaseConfig } from "@/lib/db/database-config";
+import type { DatabaseConfig, Environment } from "@/lib/db/database-config";
 import { readDataDir } from "@/lib/db/database-config";
 import { ConsoleError } from "@/lib/errors/console-error";
 
@@ -50,7 +50,7 @@ export function parseMasterKey(raw: string): Buffer {
 // file is never silently replaced by a new one.
 export function loadMasterKey(options: {
   config: DatabaseConfig;
-  env?: NodeJS.ProcessEnv;
+  env?: Environment;
   mayGenerate: boolean;
 }): LoadedMasterKey {
   const env = options.env ?? process.env;

@@ -2,6 +2,9 @@ import path from "node:path";
 
 import { ConsoleError } from "@/lib/errors/console-error";
 
+// Environment variables as read from process.env, or a test's own set.
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir: string; databaseDir: string }
   | { kind: "postgres"; url: string; poolSize: number };
@@ -11,7 +14,7 @@ const DEFAULT_POOL_SIZE = 10;
 // Resolves which database the console uses. A postgres:// or postgresql://
 // DATABASE_URL selects a PostgreSQL server; anything else keeps the embedded
 // PGlite database under CONSOLE_DATA_DIR (default `.data`).
-export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function readDatabaseConfig(env: Environment = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
 
   if (url && /^postgres(ql)?:\/\//.test(url)) {
@@ -29,7 +32,7 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
   return { kind: "pglite", dataDir, databaseDir: path.join(dataDir, "pglite") };
 }
 
-export function readDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function readDataDir(env: Environment = process.env): string {
   // The data folder is chosen at run time, so the bundler must not trace it.
   return path.resolve(/*turbopackIgnore: true*/ env.CONSOLE_DATA_DIR?.trim() || ".data");
 }

@@ -2,7 +2,9 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
-import { loadKeySecret } from "@/lib/keys/load-key-secret";
+import { findKeyRecord } from "@/lib/keys/key-cache";
+import { isKeyUsable } from "@/lib/keys/key-status";
+import { recordKeyUse } from "@/lib/keys/usage-recorder";
 import { roleAllows } from "@/lib/permissions/permissions";
 import { verifyToken, type VerifyResult } from "@/lib/tokens/verify-token";
 
@@ -12,16 +14,24 @@ import { verifyToken, type VerifyResult } from "@/lib/tokens/verify-token";
 export async function inspectToken(options: { actor: Actor; token: unknown; now?: number }): Promise<VerifyResult> {
   const db = await getDb();
   const memberships = await db.membership.findMany({ where: { userId: options.actor.id }, select: { appId: true, role: true } });
-  const appIds = memberships.filter((membership) => roleAllows(membership.role, "token.inspect")).map((membership) => membership.appId);
+  const appIds = new Set(memberships.filter((membership) => roleAllows(membership.role, "token.inspect")).map((membership) => membership.appId));
 
   return verifyToken(options.token, {
     now: options.now,
     findKey: async (iss) => {
-      const key = await loadKeySecret({ keyId: iss, appIds });
-      if (!key) {
+      const key = await findKeyRecord(iss);
+      if (!key || !appIds.has(key.appId)) {
         return null;
       }
-      return { id: key.id, secret: key.secret, status: key.status === "ACTIVE" ? "active" : "revoked", appId: key.appId, appName: key.appName };
+
+      recordKeyUse(key.id, "verify");
+      return {
+        id: key.id,
+        secret: key.secret,
+        status: isKeyUsable(key) ? "active" : "revoked",
+        appId: key.appId,
+        appName: key.appName,
+      };
     },
   });
 }

@@ -5,8 +5,10 @@ import { getDb } from "@/lib/db/get-db";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createUser } from "@/lib/users/create-user";
 
+import { signWithKey } from "@/lib/mint/sign-with-key";
+
 import { createApiKey } from "./create-api-key";
-import { loadKeySecret } from "./load-key-secret";
+import { findKeyRecord } from "./key-cache";
 import { listApiKeys } from "./list-api-keys";
 import { revokeApiKey } from "./revoke-api-key";
 
@@ -36,7 +38,7 @@ describe("createApiKey", () => {
     const { actor, app } = await makeOwner("b");
     const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
 
-    const loaded = await loadKeySecret({ keyId: created.keyId });
+    const loaded = await findKeyRecord(created.keyId);
 
     expect(loaded?.secret).toBe(created.secret);
   });
@@ -70,5 +72,18 @@ describe("revokeApiKey", () => {
     const [key] = await listApiKeys({ actor, appId: app.id });
     expect(key?.status).toBe("REVOKED");
     await expect(revokeApiKey({ actor, appId: app.id, keyId: created.keyId })).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("revocation with a warm key cache", () => {
+  it("refuses the key to the very next request", async () => {
+    const { actor, app } = await makeOwner("g");
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+    const request = { identity: "alice", device: "web1", grants: { chat: true }, ttl: 600 };
+    await signWithKey({ appId: app.id, keyId: created.keyId, request });
+
+    await revokeApiKey({ actor, appId: app.id, keyId: created.keyId });
+
+    await expect(signWithKey({ appId: app.id, keyId: created.keyId, request })).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -1,7 +1,6 @@
 import "server-only";
 
 import type { Actor } from "@/lib/auth/current-user";
-import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getMasterKey } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -9,7 +8,8 @@ import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
 import { createKeySchema } from "./key-input";
-import { generateKeyMaterial, secretHint } from "./key-material";
+import { generateKeyMaterial } from "./key-material";
+import { newKeyData } from "./store-new-key";
 
 export interface CreatedApiKey {
   keyId: string;
@@ -30,14 +30,7 @@ export async function createApiKey(options: { actor: Actor; appId: string; input
 
   const db = await getDb();
   await db.apiKey.create({
-    data: {
-      id: keyId,
-      appId: options.appId,
-      label,
-      secretCiphertext: encryptSecret(secret, { masterKey, keyId }),
-      secretHint: secretHint(secret),
-      createdById: options.actor.id,
-    },
+    data: newKeyData({ keyId, secret, appId: options.appId, label, createdById: options.actor.id, masterKey }),
   });
 
   logger.info({ appId: options.appId, keyId, userId: options.actor.id }, "created API key");

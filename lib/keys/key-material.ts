@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 
-export const KEY_ID_PATTERN = /^[0-9a-f]{32}$/;
+export { KEY_ID_PATTERN } from "./key-id-pattern";
 export const SECRET_BYTES = 32;
 export const SECRET_HINT_LENGTH = 4;
 

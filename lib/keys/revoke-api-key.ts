@@ -6,13 +6,17 @@ import { ConsoleError } from "@/lib/errors/console-error";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
-// Revokes a key of the app. Every request that starts after this commits
-// refuses the key, because signing and verifying read its status from the
-// database.
+import { invalidateKeyRecord } from "./key-cache";
+
+// Revokes a key of the app. The cached copy is dropped right after the
+// update commits, so every request that starts afterwards refuses the key.
 export async function revokeApiKey(options: { actor: Actor; appId: string; keyId: string }): Promise<void> {
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "key.revoke" });
 
   const db = await getDb();
+  // Dropped before and after the write: a request that reads the key while
+  // the update is in flight does not cache what it read.
+  invalidateKeyRecord(options.keyId);
   const result = await db.apiKey.updateMany({
     where: { id: options.keyId, appId: options.appId, status: "ACTIVE" },
     data: { status: "REVOKED", revokedAt: new Date(), revokedById: options.actor.id },
@@ -26,5 +30,6 @@ export async function revokeApiKey(options: { actor: Actor; appId: string; keyId
     throw new ConsoleError("conflict", `key '${options.keyId}' is already revoked`, { field: "keyId" });
   }
 
+  invalidateKeyRecord(options.keyId);
   logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id }, "revoked API key");
 }

@@ -1,7 +1,10 @@
 import "server-only";
 
 import { ConsoleError } from "@/lib/errors/console-error";
-import { loadKeySecret } from "@/lib/keys/load-key-secret";
+import { findKeyRecord } from "@/lib/keys/key-cache";
+import { checkKeyRestrictions } from "@/lib/keys/key-restrictions";
+import { effectiveKeyStatus } from "@/lib/keys/key-status";
+import { recordKeyUse } from "@/lib/keys/usage-recorder";
 import { buildClaims, buildToken, TokenInputError, type TokenClaims } from "@/lib/tokens/build-token";
 import type { MintRequest } from "@/lib/tokens/token-rules";
 
@@ -11,21 +14,30 @@ export interface SignedToken {
   keyId: string;
 }
 
-// Signs a client token with one of the app's keys. The key is read from the
-// database for every call, so a revocation that committed before this call
-// started is always seen.
-export async function signWithKey(options: { appId: string; keyId: string; request: MintRequest }): Promise<SignedToken> {
-  const key = await loadKeySecret({ keyId: options.keyId, appIds: [options.appId] });
+// Signs a client token with one of the app's keys, within the key's
+// restrictions. A key revoked or past its overlap window is refused at the
+// moment of use.
+export async function signWithKey(options: {
+  appId: string;
+  keyId: string;
+  request: MintRequest;
+  origin?: string | null;
+}): Promise<SignedToken> {
+  const now = new Date();
+  const key = await findKeyRecord(options.keyId);
 
-  if (!key || key.secret === "") {
+  if (!key || key.appId !== options.appId || key.secret === "") {
     throw new ConsoleError("not_found", `unknown key '${options.keyId}': pick an active key of this app`, { field: "keyId" });
   }
 
-  if (key.status !== "ACTIVE") {
-    throw new ConsoleError("conflict", `key '${options.keyId}' is revoked and cannot sign tokens: pick an active key`, {
+  const status = effectiveKeyStatus(key, now);
+  if (status === "revoked" || status === "expired") {
+    throw new ConsoleError("conflict", `key '${options.keyId}' is ${status} and cannot sign tokens: pick an active key`, {
       field: "keyId",
     });
   }
+
+  checkKeyRestrictions(key, { grants: options.request.grants, ttl: options.request.ttl, origin: options.origin });
 
   const buildOptions = {
     key: { id: key.id, secret: key.secret },
@@ -34,12 +46,13 @@ export async function signWithKey(options: { appId: string; keyId: string; reque
     grants: options.request.grants,
     ttl: options.request.ttl,
     // One clock reading for both, so the claims shown match the token.
-    now: Math.floor(Date.now() / 1000),
+    now: Math.floor(now.getTime() / 1000),
   };
 
   try {
     const claims = buildClaims(buildOptions);
     const token = await buildToken(buildOptions);
+    recordKeyUse(key.id, "sign", now);
     return { token, claims, keyId: key.id };
   } catch (error) {
     if (error instanceof TokenInputError) {

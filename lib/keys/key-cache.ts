@@ -1,0 +1,137 @@
+import "server-only";
+
+import { decryptSecret } from "@/lib/crypto/secret-box";
+import { getMasterKey } from "@/lib/crypto/get-master-key";
+import { getDb } from "@/lib/db/get-db";
+import type { KeyStatus } from "@/lib/generated/prisma/enums";
+
+import { isKeyUsable } from "./key-status";
+
+// A key as signing and verifying need it, with its secret decrypted. It lives
+// only in this process's memory.
+export interface KeyRecord {
+  id: string;
+  appId: string;
+  appName: string;
+  label: string;
+  secret: string;
+  status: KeyStatus;
+  expiresAt: Date | null;
+  allowedGrants: string[];
+  maxTtlSeconds: number | null;
+  allowedOrigins: string[];
+}
+
+// How long another instance's change can go unseen by this one. Changes made
+// through this process invalidate their entry at once, so on one instance a
+// revocation holds for every request that starts after it commits.
+export const KEY_CACHE_TTL_MS = 2_000;
+
+interface CacheEntry {
+  record: KeyRecord | null;
+  loadedAt: number;
+  loading?: Promise<KeyRecord | null>;
+}
+
+// On globalThis because Next.js bundles route handlers, server actions and
+// the HTTP front separately, and all of them must see one cache.
+const CACHE_SLOT = Symbol.for("bit6-console.key-cache");
+
+type GlobalWithCache = typeof globalThis & { [CACHE_SLOT]?: { entries: Map<string, CacheEntry>; generation: number } };
+
+function cache() {
+  const global = globalThis as GlobalWithCache;
+  global[CACHE_SLOT] ??= { entries: new Map(), generation: 0 };
+  return global[CACHE_SLOT];
+}
+
+// Returns the key with this ID, from memory when it was read within the last
+// KEY_CACHE_TTL_MS. The caller checks status, expiry and app membership.
+export async function findKeyRecord(keyId: string): Promise<KeyRecord | null> {
+  const state = cache();
+  const entry = state.entries.get(keyId);
+
+  if (entry && !entry.loading && Date.now() - entry.loadedAt < KEY_CACHE_TTL_MS) {
+    return entry.record;
+  }
+  if (entry?.loading) {
+    return entry.loading;
+  }
+
+  const generation = state.generation;
+  const loading = loadKeyRecord(keyId);
+  state.entries.set(keyId, { record: null, loadedAt: 0, loading });
+
+  try {
+    const record = await loading;
+    // An invalidation that ran while this read was in flight wins: the read
+    // may have seen the row before the change committed.
+    if (state.generation === generation) {
+      state.entries.set(keyId, { record, loadedAt: Date.now() });
+    } else {
+      state.entries.delete(keyId);
+    }
+    return record;
+  } catch (error) {
+    state.entries.delete(keyId);
+    throw error;
+  }
+}
+
+// Drops cached keys after a change commits: one key, or all when no ID is
+// given.
+export function invalidateKeyRecord(keyId?: string): void {
+  const state = cache();
+  state.generation += 1;
+
+  if (keyId) {
+    state.entries.delete(keyId);
+  } else {
+    state.entries.clear();
+  }
+}
+
+async function loadKeyRecord(keyId: string): Promise<KeyRecord | null> {
+  const db = await getDb();
+
+  const key = await db.apiKey.findUnique({
+    where: { id: keyId },
+    select: {
+      id: true,
+      appId: true,
+      label: true,
+      secretCiphertext: true,
+      status: true,
+      expiresAt: true,
+      allowedGrants: true,
+      maxTtlSeconds: true,
+      allowedOrigins: true,
+      app: { select: { name: true } },
+    },
+  });
+
+  if (!key) {
+    return null;
+  }
+
+  const masterKey = await getMasterKey();
+  return {
+    id: key.id,
+    appId: key.appId,
+    appName: key.app.name,
+    label: key.label,
+    secret: decryptSecret(key.secretCiphertext, { masterKey, keyId: key.id }),
+    status: key.status,
+    expiresAt: key.expiresAt,
+    allowedGrants: key.allowedGrants,
+    maxTtlSeconds: key.maxTtlSeconds,
+    allowedOrigins: key.allowedOrigins,
+  };
+}
+
+// Returns the key only while it may sign and verify: not revoked and not past
+// the end of its overlap window.
+export async function findUsableKey(keyId: string, now: Date = new Date()): Promise<KeyRecord | null> {
+  const record = await findKeyRecord(keyId);
+  return record && isKeyUsable(record, now) ? record : null;
+}

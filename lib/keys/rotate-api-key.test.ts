@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+
+import { createApp } from "@/lib/apps/create-app";
+import { signWithKey } from "@/lib/mint/sign-with-key";
+import { useTempDatabase } from "@/lib/testing/temp-database";
+import { createUser } from "@/lib/users/create-user";
+import { getDb } from "@/lib/db/get-db";
+
+import { createApiKey } from "./create-api-key";
+import { importApiKey } from "./import-api-key";
+import { rotateApiKey } from "./rotate-api-key";
+import { updateKeyRestrictions } from "./update-key-restrictions";
+
+useTempDatabase();
+
+const request = { identity: "alice", device: "web1", grants: { chat: true }, ttl: 600 };
+
+async function ownerWithKey(suffix: string) {
+  const user = await createUser({ email: `rotate-${suffix}@example.test`, password: "correct horse battery" });
+  const actor = { ...user, name: null };
+  const app = await createApp({ actor, input: { name: `App ${suffix}` } });
+  const key = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+  return { actor, appId: app.id, keyId: key.keyId };
+}
+
+describe("rotateApiKey", () => {
+  it("keeps both keys signing during the overlap", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("a");
+
+    const rotated = await rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 3600 } });
+
+    await expect(signWithKey({ appId, keyId, request })).resolves.toMatchObject({ keyId });
+    await expect(signWithKey({ appId, keyId: rotated.keyId, request })).resolves.toMatchObject({ keyId: rotated.keyId });
+  });
+
+  it("stops the old key once the overlap ends", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("b");
+
+    const rotated = await rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 0 } });
+
+    await expect(signWithKey({ appId, keyId, request })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/expired/) });
+    await expect(signWithKey({ appId, keyId: rotated.keyId, request })).resolves.toBeDefined();
+  });
+
+  it("gives exactly one successor to two concurrent rotations", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("c");
+
+    const results = await Promise.allSettled([
+      rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 3600 } }),
+      rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 3600 } }),
+    ]);
+
+    const fulfilled = results.filter((result) => result.status === "fulfilled");
+    const rejected = results.filter((result) => result.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", message: expect.stringMatching(/already rotated/) });
+    const keys = await (await getDb()).apiKey.count({ where: { appId } });
+    expect(keys).toBe(2);
+  });
+
+  it("rejects an overlap over 30 days", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("d");
+
+    await expect(rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 31 * 86400 } })).rejects.toMatchObject({
+      code: "invalid_input",
+      field: "overlapSeconds",
+    });
+  });
+});
+
+describe("updateKeyRestrictions", () => {
+  it("refuses a grant outside the allowed set, naming it", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("e");
+    await updateKeyRestrictions({ actor, appId, keyId, input: { allowedGrants: ["chat"], maxTtlSeconds: null, allowedOrigins: [] } });
+
+    await expect(signWithKey({ appId, keyId, request: { ...request, grants: { chat: true, video: true } } })).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/may grant only chat; remove video/),
+    });
+  });
+
+  it("refuses a ttl over the maximum", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("f");
+    await updateKeyRestrictions({ actor, appId, keyId, input: { allowedGrants: [], maxTtlSeconds: 300, allowedOrigins: [] } });
+
+    await expect(signWithKey({ appId, keyId, request })).rejects.toMatchObject({ code: "forbidden", field: "ttl" });
+  });
+
+  it("refuses an origin outside the list", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("g");
+    await updateKeyRestrictions({ actor, appId, keyId, input: { allowedGrants: [], maxTtlSeconds: null, allowedOrigins: ["https://app.example.test"] } });
+
+    await expect(signWithKey({ appId, keyId, request, origin: "https://evil.example.test" })).rejects.toMatchObject({ field: "origin" });
+    await expect(signWithKey({ appId, keyId, request, origin: "https://app.example.test" })).resolves.toBeDefined();
+  });
+
+  it("rejects an origin with a path", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("h");
+
+    await expect(
+      updateKeyRestrictions({ actor, appId, keyId, input: { allowedGrants: [], maxTtlSeconds: null, allowedOrigins: ["https://app.example.test/x"] } }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+  });
+});
+
+describe("importApiKey", () => {
+  it("stores an imported key that signs like the reference builder", async () => {
+    const { actor, appId } = await ownerWithKey("i");
+
+    await importApiKey({ actor, appId, input: { label: "moved", keyId: "b234fdb83571400f9b62e204d735126e", secret: "k7Qm2xV9pLr4Tz8Wc1Nb6Yd3Hf5Js0Ga" } });
+
+    await expect(signWithKey({ appId, keyId: "b234fdb83571400f9b62e204d735126e", request })).resolves.toBeDefined();
+  });
+
+  it("rejects a secret under 16 bytes", async () => {
+    const { actor, appId } = await ownerWithKey("j");
+
+    await expect(importApiKey({ actor, appId, input: { label: "weak", keyId: "a".repeat(32), secret: "short-secret" } })).rejects.toMatchObject({
+      field: "secret",
+      message: expect.stringMatching(/too weak: it must be at least 16 bytes/),
+    });
+  });
+
+  it("rejects a key ID imported twice", async () => {
+    const { actor, appId } = await ownerWithKey("k");
+    const input = { label: "moved", keyId: "c".repeat(32), secret: "0123456789abcdef0123" };
+    await importApiKey({ actor, appId, input });
+
+    await expect(importApiKey({ actor, appId, input })).rejects.toMatchObject({ code: "conflict", field: "keyId" });
+  });
+});

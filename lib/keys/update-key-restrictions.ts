@@ -1,0 +1,38 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/get-db";
+import { ConsoleError } from "@/lib/errors/console-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { logger } from "@/lib/log/logger";
+import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
+
+import { invalidateKeyRecord } from "./key-cache";
+import { keyRestrictionsSchema } from "./key-input";
+import type { KeyRestrictions } from "./key-restrictions";
+
+// Sets which grants a key may put in tokens, its maximum TTL and the origins
+// allowed to use it through the demo endpoint. Empty lists and a null maximum
+// lift the restriction.
+export async function updateKeyRestrictions(options: {
+  actor: Actor;
+  appId: string;
+  keyId: string;
+  input: unknown;
+}): Promise<KeyRestrictions> {
+  const restrictions = parseInput(keyRestrictionsSchema, options.input);
+
+  await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "key.create" });
+
+  const db = await getDb();
+  invalidateKeyRecord(options.keyId);
+  const result = await db.apiKey.updateMany({ where: { id: options.keyId, appId: options.appId }, data: restrictions });
+  invalidateKeyRecord(options.keyId);
+
+  if (result.count === 0) {
+    throw new ConsoleError("not_found", `key '${options.keyId}' was not found in this app`, { field: "keyId" });
+  }
+
+  logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id, ...restrictions }, "updated key restrictions");
+  return restrictions;
+}

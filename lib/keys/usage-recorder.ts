@@ -1,0 +1,121 @@
+import "server-only";
+
+import { getDb } from "@/lib/db/get-db";
+import { logger } from "@/lib/log/logger";
+
+export type KeyUse = "sign" | "verify";
+
+// How often counts reach the database: at most one write per key per
+// interval, instead of one per request.
+export const USAGE_FLUSH_INTERVAL_MS = 60_000;
+
+interface PendingUsage {
+  signs: number;
+  verifies: number;
+  lastUsedAt: Date;
+}
+
+interface UsageState {
+  pending: Map<string, PendingUsage>;
+  timer?: NodeJS.Timeout;
+}
+
+const USAGE_SLOT = Symbol.for("bit6-console.key-usage");
+
+type GlobalWithUsage = typeof globalThis & { [USAGE_SLOT]?: UsageState };
+
+function usageState(): UsageState {
+  const global = globalThis as GlobalWithUsage;
+  global[USAGE_SLOT] ??= { pending: new Map() };
+  return global[USAGE_SLOT];
+}
+
+// Counts one use of a key in memory. The counts are written by
+// flushKeyUsage, which runs every USAGE_FLUSH_INTERVAL_MS.
+export function recordKeyUse(keyId: string, use: KeyUse, at: Date = new Date()): void {
+  const state = usageState();
+  const entry = state.pending.get(keyId) ?? { signs: 0, verifies: 0, lastUsedAt: at };
+
+  if (use === "sign") {
+    entry.signs += 1;
+  } else {
+    entry.verifies += 1;
+  }
+  entry.lastUsedAt = at;
+  state.pending.set(keyId, entry);
+
+  if (!state.timer) {
+    state.timer = setInterval(() => {
+      flushKeyUsage().catch((error: unknown) => logger.error({ err: error }, "failed to write key usage"));
+    }, USAGE_FLUSH_INTERVAL_MS);
+    // Usage counting must not keep a finished process alive.
+    state.timer.unref();
+  }
+}
+
+// Writes the counted uses: one upsert into the key's current minute and one
+// lastUsedAt update per key. Counts of a failed write are put back.
+export async function flushKeyUsage(): Promise<void> {
+  const state = usageState();
+  if (state.pending.size === 0) {
+    return;
+  }
+
+  const batch = state.pending;
+  state.pending = new Map();
+  const db = await getDb();
+
+  for (const [keyId, usage] of batch) {
+    const minuteStart = new Date(Math.floor(usage.lastUsedAt.getTime() / 60_000) * 60_000);
+
+    try {
+      await db.$transaction([
+        db.keyUsage.upsert({
+          where: { keyId_minuteStart: { keyId, minuteStart } },
+          create: { keyId, minuteStart, tokenCount: usage.signs, verifyCount: usage.verifies },
+          update: { tokenCount: { increment: usage.signs }, verifyCount: { increment: usage.verifies } },
+        }),
+        db.apiKey.updateMany({ where: { id: keyId }, data: { lastUsedAt: usage.lastUsedAt } }),
+      ]);
+    } catch (error) {
+      logger.warn({ err: error, keyId }, "failed to write key usage; keeping the counts for the next flush");
+      mergeBack(state, keyId, usage);
+    }
+  }
+}
+
+function mergeBack(state: UsageState, keyId: string, usage: PendingUsage): void {
+  const current = state.pending.get(keyId);
+  if (!current) {
+    state.pending.set(keyId, usage);
+    return;
+  }
+  current.signs += usage.signs;
+  current.verifies += usage.verifies;
+}
+
+// Usage shown in the key list: tokens signed in the last 24 hours, counting
+// what is still in memory, and the last use.
+export async function readKeyUsage(keyIds: string[], now: Date = new Date()): Promise<Map<string, { tokens24h: number; lastUsedAt: Date | null }>> {
+  const db = await getDb();
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+
+  const [sums, keys] = await Promise.all([
+    db.keyUsage.groupBy({ by: ["keyId"], where: { keyId: { in: keyIds }, minuteStart: { gte: since } }, _sum: { tokenCount: true } }),
+    db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, lastUsedAt: true } }),
+  ]);
+
+  const pending = usageState().pending;
+  const result = new Map<string, { tokens24h: number; lastUsedAt: Date | null }>();
+
+  for (const key of keys) {
+    const stored = sums.find((sum) => sum.keyId === key.id)?._sum.tokenCount ?? 0;
+    const inMemory = pending.get(key.id);
+    result.set(key.id, {
+      tokens24h: stored + (inMemory?.signs ?? 0),
+      lastUsedAt: inMemory?.lastUsedAt ?? key.lastUsedAt,
+    });
+  }
+
+  return result;
+}
