@@ -2,10 +2,13 @@ import "server-only";
 
 import { z } from "zod";
 
+import { queueAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
+import { summarizeClaims } from "@/lib/mint/summarize-claims";
 import { signWithKey } from "@/lib/mint/sign-with-key";
 import { isGrantName, type Grants } from "@/lib/tokens/grants";
 import { deviceSchema, identitySchema } from "@/lib/tokens/token-rules";
@@ -20,6 +23,8 @@ const demoRequestSchema = z.object({ identity: identitySchema, device: deviceSch
 export async function issueDemoToken(options: {
   appId: string;
   readFields: () => Promise<Record<string, unknown>>;
+  context: RequestContext;
+  origin?: string | null;
 }): Promise<{ token: string }> {
   const db = await getDb();
   const settings = await db.demoEndpoint.findUnique({ where: { appId: options.appId } });
@@ -40,6 +45,16 @@ export async function issueDemoToken(options: {
     appId: options.appId,
     keyId: settings.keyId,
     request: { identity, device, grants, ttl: settings.ttlSeconds },
+    origin: options.origin,
+  });
+
+  queueAuditEvent({
+    appId: options.appId,
+    actor: { type: "ANONYMOUS", label: "demo endpoint" },
+    action: "token.demo_minted",
+    target: { type: "key", id: signed.keyId },
+    details: summarizeClaims(signed),
+    context: options.context,
   });
 
   logger.info({ appId: options.appId, keyId: signed.keyId, identity }, "issued demo token");

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { issueDemoToken } from "@/lib/demo/issue-demo-token";
 import { problemResponse } from "@/lib/errors/problem-details";
 import { readRequestFields } from "@/lib/http/read-request-fields";
+import { readRequestContext } from "@/lib/http/request-context";
 
 // Browser apps on any origin call the demo endpoint directly, as the
 // reference sample server allows.
@@ -18,7 +19,12 @@ export async function POST(request: Request, context: { params: Promise<{ appId:
 
   try {
     const { appId } = await context.params;
-    const { token } = await issueDemoToken({ appId, readFields: () => readRequestFields(request) });
+    const { token } = await issueDemoToken({
+      appId,
+      readFields: () => readRequestFields(request),
+      context: readRequestContext(request.headers),
+      origin: request.headers.get("origin"),
+    });
 
     return Response.json({ token }, { headers: { ...CORS_HEADERS, "cache-control": "no-store", "x-request-id": requestId } });
   } catch (error) {
