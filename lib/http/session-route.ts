@@ -8,7 +8,7 @@ import { problemResponse } from "@/lib/errors/problem-details";
 
 type SessionHandler<Params> = (options: { actor: Actor; request: Request; params: Params; requestId: string }) => Promise<Response>;
 
-// Wraps a console API route handler: without a session it answers 401, and
+// Wraps a console API route handler: without a session it returns 401, and
 // any error becomes a problem details response.
 export function sessionRoute<Params = Record<string, never>>(handler: SessionHandler<Params>) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
