@@ -6,7 +6,7 @@ export const TRUSTED_PROXIES_VARIABLE = "TRUSTED_PROXY_COUNT";
 // the address it received the request from to X-Forwarded-For, and the
 // console's HTTP front appends the socket's peer address last. So the entry
 // `trustedProxies` places left of the last one is the client as the
-// outermost trusted proxy saw it; entries further left were written by the
+// outermost trusted proxy saw it. Entries further left were written by the
 // client and could be anything. With no trusted proxies that is the socket
 // peer itself.
 export function resolveClientIp(options: { forwardedFor: string | null; trustedProxies: number }): string {
@@ -23,7 +23,7 @@ export function resolveClientIp(options: { forwardedFor: string | null; trustedP
 
 // Reads TRUSTED_PROXY_COUNT: how many reverse proxies in front of the
 // console append to X-Forwarded-For. 0 (the default) trusts none.
-export function readTrustedProxies(env: NodeJS.ProcessEnv = process.env): number {
+export function readTrustedProxies(env: Record<string, string | undefined> = process.env): number {
   const raw = env[TRUSTED_PROXIES_VARIABLE]?.trim();
   if (!raw) {
     return 0;

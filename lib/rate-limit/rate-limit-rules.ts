@@ -41,7 +41,7 @@ export interface RateLimitConfig {
 // Reads every limit from the environment. A malformed value stops the
 // start with a message naming the variable, instead of silently running
 // without the limit.
-export function readRateLimitConfig(env: NodeJS.ProcessEnv = process.env): RateLimitConfig {
+export function readRateLimitConfig(env: Record<string, string | undefined> = process.env): RateLimitConfig {
   const rules = {} as Record<RateLimitName, RateRule>;
 
   for (const [name, setting] of Object.entries(RATE_LIMIT_SETTINGS) as [RateLimitName, RateLimitSetting][]) {
