@@ -2,7 +2,7 @@
 // API and the demo endpoint through a lean node:http handler and passes
 // every other request to Next.js. `npm run build` bundles this file with
 // esbuild into .server/main.mjs (scripts/build-server.mjs).
-import next from "next";
+import "./production-env";
 
 import { closeDatabase } from "@/lib/db/get-db";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   // so a misconfiguration stops the start with its message.
   await prepareConsole();
 
+  // Loaded here, after production-env.ts ran: a bundle hoists every static
+  // import of an external package above the bundled code.
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), port, hostname: host ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
