@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -12,8 +13,11 @@ export async function createApp(options: { actor: Actor; input: unknown }): Prom
   const { name } = parseInput(createAppSchema, options.input);
 
   const db = await getDb();
-  return db.app.create({
+  const app = await db.app.create({
     data: { name, memberships: { create: { userId: options.actor.id, role: "OWNER" } } },
     select: { id: true, name: true },
   });
+
+  await recordAuditEvent({ appId: app.id, actor: userActor(options.actor), action: "app.created", target: { type: "app", id: app.id }, details: { name } });
+  return app;
 }

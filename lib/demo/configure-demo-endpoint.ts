@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
@@ -32,5 +33,6 @@ export async function configureDemoEndpoint(options: { actor: Actor; appId: stri
   const data = { enabled: settings.enabled, keyId, grants: settings.grants, ttlSeconds: settings.ttlSeconds };
   await db.demoEndpoint.upsert({ where: { appId: options.appId }, create: { appId: options.appId, ...data }, update: data });
 
+  await recordAuditEvent({ appId: options.appId, actor: userActor(options.actor), action: "demo.configured", target: { type: "app", id: options.appId }, details: data });
   logger.info({ appId: options.appId, keyId, enabled: settings.enabled, userId: options.actor.id }, "configured demo endpoint");
 }

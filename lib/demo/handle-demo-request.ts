@@ -3,6 +3,7 @@ import "server-only";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { buildProblemReply } from "@/lib/errors/problem-details";
 import type { ApiReply, ApiRequest } from "@/lib/http/api-exchange";
+import { readApiRequestContext } from "@/lib/http/read-api-request-context";
 import { parseRequestBody, readMediaType } from "@/lib/http/parse-request-body";
 import { readRequestId } from "@/lib/http/read-request-id";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
@@ -40,6 +41,7 @@ export async function handleDemoRequest(appId: string, request: ApiRequest): Pro
     const { token } = await issueDemoToken({
       appId,
       origin: request.header("origin"),
+      context: readApiRequestContext(request),
       readFields: async () => {
         const mediaType = readMediaType(request.header("content-type"));
         return parseRequestBody(mediaType, await request.readText()).fields;

@@ -2,10 +2,13 @@ import "server-only";
 
 import { z } from "zod";
 
+import { queueAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
+import { summarizeClaims } from "@/lib/mint/summarize-claims";
 import { signWithKey } from "@/lib/mint/sign-with-key";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
 import { isGrantName, type Grants } from "@/lib/tokens/grants";
@@ -21,8 +24,9 @@ const demoRequestSchema = z.object({ identity: identitySchema, device: deviceSch
 // against the key's allowed origins.
 export async function issueDemoToken(options: {
   appId: string;
-  origin?: string | null;
   readFields: () => Promise<Record<string, unknown>>;
+  context: RequestContext;
+  origin?: string | null;
 }): Promise<{ token: string }> {
   const db = await getDb();
   const settings = await db.demoEndpoint.findUnique({ where: { appId: options.appId } });
@@ -46,6 +50,15 @@ export async function issueDemoToken(options: {
     keyId: settings.keyId,
     request: { identity, device, grants, ttl: settings.ttlSeconds },
     origin: options.origin,
+  });
+
+  queueAuditEvent({
+    appId: options.appId,
+    actor: { type: "ANONYMOUS", label: "demo endpoint" },
+    action: "token.demo_minted",
+    target: { type: "key", id: signed.keyId },
+    details: summarizeClaims(signed),
+    context: options.context,
   });
 
   logger.info({ appId: options.appId, keyId: signed.keyId, identity }, "issued demo token");

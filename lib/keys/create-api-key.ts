@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getMasterKey } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
@@ -33,6 +34,13 @@ export async function createApiKey(options: { actor: Actor; appId: string; input
     data: newKeyData({ keyId, secret, appId: options.appId, label, createdById: options.actor.id, masterKey }),
   });
 
+  await recordAuditEvent({
+    appId: options.appId,
+    actor: userActor(options.actor),
+    action: "key.created",
+    target: { type: "key", id: keyId },
+    details: { label },
+  });
   logger.info({ appId: options.appId, keyId, userId: options.actor.id }, "created API key");
   return { keyId, label, secret };
 }

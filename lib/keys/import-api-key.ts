@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getMasterKey } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
@@ -36,6 +37,7 @@ export async function importApiKey(options: { actor: Actor; appId: string; input
     throw error;
   }
 
+  await recordAuditEvent({ appId: options.appId, actor: userActor(options.actor), action: "key.imported", target: { type: "key", id: keyId }, details: { label } });
   logger.info({ appId: options.appId, keyId, userId: options.actor.id }, "imported API key");
   return { keyId, label };
 }

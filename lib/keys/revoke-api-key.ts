@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
@@ -31,5 +32,6 @@ export async function revokeApiKey(options: { actor: Actor; appId: string; keyId
   }
 
   invalidateKeyRecord(options.keyId);
+  await recordAuditEvent({ appId: options.appId, actor: userActor(options.actor), action: "key.revoked", target: { type: "key", id: options.keyId } });
   logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id }, "revoked API key");
 }

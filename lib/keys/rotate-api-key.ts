@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getMasterKey } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
@@ -88,6 +89,13 @@ export async function rotateApiKey(options: { actor: Actor; appId: string; keyId
     });
 
     invalidateKeyRecord(options.keyId);
+    await recordAuditEvent({
+      appId: options.appId,
+      actor: userActor(options.actor),
+      action: "key.rotated",
+      target: { type: "key", id: options.keyId },
+      details: { successorKeyId: keyId, overlapSeconds, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+    });
     logger.info({ appId: options.appId, keyId, replacedKeyId: options.keyId, overlapSeconds, userId: options.actor.id }, "rotated API key");
 
     return { keyId, label, secret, replacedKeyId: options.keyId, oldKeyExpiresAt };

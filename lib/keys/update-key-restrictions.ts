@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
@@ -33,6 +34,13 @@ export async function updateKeyRestrictions(options: {
     throw new ConsoleError("not_found", `key '${options.keyId}' was not found in this app`, { field: "keyId" });
   }
 
+  await recordAuditEvent({
+    appId: options.appId,
+    actor: userActor(options.actor),
+    action: "key.restrictions_updated",
+    target: { type: "key", id: options.keyId },
+    details: { ...restrictions },
+  });
   logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id, ...restrictions }, "updated key restrictions");
   return restrictions;
 }

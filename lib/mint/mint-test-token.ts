@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { InputError } from "@/lib/errors/parse-input";
 import { logger } from "@/lib/log/logger";
@@ -7,6 +8,7 @@ import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 import { parseMintForm } from "@/lib/tokens/token-rules";
 
 import { signWithKey, type SignedToken } from "./sign-with-key";
+import { summarizeClaims } from "./summarize-claims";
 
 export interface MintFormFields {
   keyId?: string;
@@ -31,6 +33,13 @@ export async function mintTestToken(options: { actor: Actor; appId: string; fiel
 
   const signed = await signWithKey({ appId: options.appId, keyId, request: parsed.request });
 
+  await recordAuditEvent({
+    appId: options.appId,
+    actor: userActor(options.actor),
+    action: "token.minted",
+    target: { type: "key", id: keyId },
+    details: summarizeClaims(signed),
+  });
   logger.info(
     { appId: options.appId, keyId, userId: options.actor.id, identity: parsed.request.identity, ttl: parsed.request.ttl },
     "minted test token",
