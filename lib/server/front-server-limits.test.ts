@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDatabase } from "@/lib/db/get-db";
 import { configureDemoEndpoint } from "@/lib/demo/configure-demo-endpoint";
-import { getRateLimiter, stopRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
+import { getRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import { basicAuth, seedAppWithKey, type SeededApp } from "@/lib/testing/seed-app-with-key";
 import { startFrontServer, type RunningFrontServer } from "@/lib/testing/start-front-server";
 import { useTempDatabase } from "@/lib/testing/temp-database";
@@ -25,7 +25,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  await stopRateLimiter();
 });
 
 function mint(seeded: SeededApp, clientIp: string, auth = basicAuth(seeded.keyId, seeded.secret)): Promise<Response> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { getDatabase } from "@/lib/db/get-db";
+import { flushAuditQueue } from "@/lib/audit/record-audit-event";
+import { getDatabase, getDb } from "@/lib/db/get-db";
 import { configureDemoEndpoint } from "@/lib/demo/configure-demo-endpoint";
 import { MAX_BODY_BYTES } from "@/lib/http/read-request-text";
 import { createApiKey } from "@/lib/keys/create-api-key";
@@ -402,6 +403,44 @@ describe("POST /api/demo/:appId/token", () => {
     expect(problem.field).toBe("origin");
     expect(refused.headers.get("access-control-allow-origin")).toBe("*");
     expect(allowed.status).toBe(200);
+  });
+});
+
+describe("token API audit log", () => {
+  it("records a minted token without the token", async () => {
+    const seeded = await seedAppWithKey("Audit app");
+    const response = await mint({ identity: "dave", device: "web1", grants: "chat" }, basicAuth(seeded.keyId, seeded.secret));
+    const { token } = (await response.json()) as MintReply;
+
+    await flushAuditQueue();
+
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "token.api_minted" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "KEY", actorKeyId: seeded.keyId, ip: "127.0.0.1" });
+    expect(events[0]?.details).toMatchObject({ identity: "dave", device: "web1", grants: { chat: true } });
+    expect(JSON.stringify(events[0])).not.toContain(token);
+  });
+
+  it("records a wrong secret for an existing key", async () => {
+    const seeded = await seedAppWithKey("Audit failure app");
+    await mint({ identity: "dave", device: "web1" }, basicAuth(seeded.keyId, "a wrong secret"));
+
+    await flushAuditQueue();
+
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "api.auth_failed" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.details).toEqual({ reason: "wrong secret" });
+    expect(JSON.stringify(events[0])).not.toContain("a wrong secret");
+  });
+
+  it("records a verification with its verdict", async () => {
+    const seeded = await seedAppWithKey("Audit verify app");
+    await verify("not-a-token", basicAuth(seeded.keyId, seeded.secret));
+
+    await flushAuditQueue();
+
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "token.api_verified" } });
+    expect(events.map((event) => event.details)).toEqual([{ verdict: "malformed" }]);
   });
 });
 

@@ -2,7 +2,9 @@ import "server-only";
 
 import { createHash, timingSafeEqual } from "node:crypto";
 
+import { queueAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConsoleError } from "@/lib/errors/console-error";
+import type { RequestContext } from "@/lib/http/request-context";
 import { findKeyRecord, type KeyRecord } from "@/lib/keys/key-cache";
 import { KEY_ID_PATTERN } from "@/lib/keys/key-id-pattern";
 import { effectiveKeyStatus } from "@/lib/keys/key-status";
@@ -23,8 +25,10 @@ const UNKNOWN_KEY_DIGEST = createHash("sha256").update("bit6-console unknown key
 // 401 ConsoleError. The secret is compared in constant time over SHA-256
 // digests, which have equal length whatever the secrets' lengths are.
 // A revoked or expired key is named only to a caller who sent its secret.
-export async function authenticateApiKey(authorization: string | null, now: Date = new Date()): Promise<KeyRecord> {
-  const credentials = parseBasicAuth(authorization);
+// Failures that name an existing key go to that app's audit log.
+export async function authenticateApiKey(options: { authorization: string | null; context: RequestContext; now?: Date }): Promise<KeyRecord> {
+  const now = options.now ?? new Date();
+  const credentials = parseBasicAuth(options.authorization);
   // Key IDs have a public format, so one that cannot exist skips the lookup.
   const key = KEY_ID_PATTERN.test(credentials.keyId) ? await findKeyRecord(credentials.keyId) : null;
 
@@ -32,11 +36,18 @@ export async function authenticateApiKey(authorization: string | null, now: Date
   const stored = key && key.secret !== "" ? createHash("sha256").update(key.secret, "utf8").digest() : UNKNOWN_KEY_DIGEST;
   const secretMatches = timingSafeEqual(given, stored) && key !== null && key.secret !== "";
 
-  if (!key || !secretMatches) {
+  if (!key) {
+    throw new ConsoleError("unauthenticated", INVALID_CREDENTIALS_MESSAGE, { field: "authorization" });
+  }
+  if (!secretMatches) {
+    auditFailure(key, "wrong secret", options.context);
     throw new ConsoleError("unauthenticated", INVALID_CREDENTIALS_MESSAGE, { field: "authorization" });
   }
 
   const status = effectiveKeyStatus(key, now);
+  if (status === "revoked" || status === "expired") {
+    auditFailure(key, `key ${status}`, options.context);
+  }
   if (status === "revoked") {
     throw new ConsoleError("unauthenticated", `key '${key.id}' is revoked: use an active key of the app`, { field: "authorization" });
   }
@@ -49,4 +60,15 @@ export async function authenticateApiKey(authorization: string | null, now: Date
   }
 
   return key;
+}
+
+function auditFailure(key: KeyRecord, reason: string, context: RequestContext): void {
+  queueAuditEvent({
+    appId: key.appId,
+    actor: { type: "ANONYMOUS", label: "token API" },
+    action: "api.auth_failed",
+    target: { type: "key", id: key.id },
+    details: { reason },
+    context,
+  });
 }

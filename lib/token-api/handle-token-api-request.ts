@@ -3,6 +3,7 @@ import "server-only";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { buildProblemReply } from "@/lib/errors/problem-details";
 import type { ApiReply, ApiRequest } from "@/lib/http/api-exchange";
+import { readApiRequestContext } from "@/lib/http/read-api-request-context";
 import { parseRequestBody, readMediaType } from "@/lib/http/parse-request-body";
 import { readRequestId } from "@/lib/http/read-request-id";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
@@ -32,14 +33,16 @@ export async function handleTokenApiRequest(operation: TokenApiOperation, reques
       throw new ConsoleError("method_not_allowed", `method ${request.method} is not supported here: send POST`);
     }
 
+    const context = readApiRequestContext(request);
     enforceRateLimit("apiPerIp", request.clientIp);
-    const key = await authenticateApiKey(request.header("authorization"));
+    const key = await authenticateApiKey({ authorization: request.header("authorization"), context });
     enforceRateLimit("apiPerKey", key.id);
 
     const mediaType = readMediaType(request.header("content-type"));
     const body = parseRequestBody(mediaType, await request.readText());
 
-    const result = operation === "mint" ? await mintApiToken({ key, body }) : await verifyApiToken({ key, fields: body.fields });
+    const result =
+      operation === "mint" ? await mintApiToken({ key, body, context }) : await verifyApiToken({ key, fields: body.fields, context });
 
     return {
       status: operation === "mint" ? 201 : 200,

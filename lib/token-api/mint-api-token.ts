@@ -1,9 +1,12 @@
 import "server-only";
 
+import { queueAuditEvent } from "@/lib/audit/record-audit-event";
 import { InputError } from "@/lib/errors/parse-input";
 import { FORM_TYPE, type RequestBody } from "@/lib/http/parse-request-body";
+import type { RequestContext } from "@/lib/http/request-context";
 import type { KeyRecord } from "@/lib/keys/key-cache";
 import { signWithKey } from "@/lib/mint/sign-with-key";
+import { summarizeClaims } from "@/lib/mint/summarize-claims";
 import type { TokenClaims } from "@/lib/tokens/build-token";
 import { parseMintForm, parseMintRequest, type MintRequest } from "@/lib/tokens/token-rules";
 
@@ -17,10 +20,19 @@ export interface ApiToken {
 // Mints a client token with the authenticated key, under the same rules as
 // the console's mint form and within the key's restrictions. A form body's
 // ttl is text ("600"); a JSON body's ttl must be a number.
-export async function mintApiToken(options: { key: KeyRecord; body: RequestBody }): Promise<ApiToken> {
+export async function mintApiToken(options: { key: KeyRecord; body: RequestBody; context: RequestContext }): Promise<ApiToken> {
   const request = readMintRequest(options.body);
 
   const signed = await signWithKey({ appId: options.key.appId, keyId: options.key.id, request });
+
+  queueAuditEvent({
+    appId: options.key.appId,
+    actor: { type: "KEY", keyId: options.key.id, label: options.key.label },
+    action: "token.api_minted",
+    target: { type: "key", id: signed.keyId },
+    details: summarizeClaims(signed),
+    context: options.context,
+  });
 
   // signWithKey always sets exp, because MintRequest always has a ttl.
   const exp = signed.claims.exp ?? signed.claims.iat + request.ttl;

@@ -1,6 +1,8 @@
 import "server-only";
 
+import { queueAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConsoleError } from "@/lib/errors/console-error";
+import type { RequestContext } from "@/lib/http/request-context";
 import type { KeyRecord } from "@/lib/keys/key-cache";
 import { findKeyRecord } from "@/lib/keys/key-cache";
 import { isKeyUsable } from "@/lib/keys/key-status";
@@ -22,7 +24,12 @@ export interface ApiVerification {
 // as the console's inspect page. Only keys of that app count, so a token
 // signed by another app's key gets the verdict unknown-key and the reply
 // reveals nothing about the other app.
-export async function verifyApiToken(options: { key: KeyRecord; fields: Record<string, unknown>; now?: number }): Promise<ApiVerification> {
+export async function verifyApiToken(options: {
+  key: KeyRecord;
+  fields: Record<string, unknown>;
+  context: RequestContext;
+  now?: number;
+}): Promise<ApiVerification> {
   const token = options.fields.token;
   if (typeof token !== "string" || token.trim() === "") {
     throw new ConsoleError("invalid_input", 'token is required: send the token to check, such as {"token":"eyJ…"}', { field: "token" });
@@ -41,6 +48,14 @@ export async function verifyApiToken(options: { key: KeyRecord; fields: Record<s
   });
 
   recordKeyUse(options.key.id, "verify");
+  queueAuditEvent({
+    appId,
+    actor: { type: "KEY", keyId: options.key.id, label: options.key.label },
+    action: "token.api_verified",
+    ...(result.key ? { target: { type: "key", id: result.key.id } } : {}),
+    details: { verdict: result.verdict },
+    context: options.context,
+  });
 
   const decoded = result.decoded.ok ? result.decoded : null;
   return {
