@@ -10,7 +10,9 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // reads the session where it can set a cookie, which a server component
 // cannot. Reading it here, on every page load, makes a session expire after
 // 12 hours of inactivity instead of 12 hours after sign-in.
-const refreshSession = auth((_request: NextRequest & { auth: unknown }, _event: NextFetchEvent) => undefined);
+// With a lazy (function) config, next-auth 5.0.0-beta.32 returns the wrapped
+// handler inside a promise, whatever its type says; awaiting works for both.
+const refreshSession = Promise.resolve(auth((_request: NextRequest & { auth: unknown }, _event: NextFetchEvent) => undefined));
 
 // Sends signed-out visitors of console pages to sign-in, remembering the page
 // they asked for, and extends the session of signed-in ones. This only
@@ -30,7 +32,8 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     return NextResponse.next();
   }
 
-  return (await refreshSession(request, event)) ?? NextResponse.next();
+  const refresh = await refreshSession;
+  return (await refresh(request, event)) ?? NextResponse.next();
 }
 
 // Auth.js splits a large session cookie into name.0, name.1, ...
