@@ -7,16 +7,21 @@ const TABS = [
   { segment: "keys", label: "Keys" },
   { segment: "mint", label: "Mint token" },
   { segment: "demo", label: "Demo endpoint" },
+  { segment: "members", label: "Members" },
+  { segment: "audit", label: "Audit log" },
+  { segment: "settings", label: "Settings" },
 ] as const;
 
 // The tabs of an app's pages, with the current one marked for screen readers.
-export function AppTabs({ appId }: { appId: string }) {
+// The audit log tab shows only to roles that may read it.
+export function AppTabs({ appId, showAuditLog = false }: { appId: string; showAuditLog?: boolean }) {
   const pathname = usePathname();
+  const tabs = TABS.filter((tab) => tab.segment !== "audit" || showAuditLog);
 
   return (
     <nav aria-label="App" className="border-b border-slate-200">
       <ul className="-mb-px flex gap-6">
-        {TABS.map((tab) => {
+        {tabs.map((tab) => {
           const href = `/apps/${appId}/${tab.segment}`;
           const current = pathname === href || pathname.startsWith(`${href}/`);
           return (

@@ -6,7 +6,8 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { SignInRateLimited } from "@/lib/auth/sign-in-rate-limited";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { actionError, type ActionResult } from "@/lib/errors/action-result";
-import { createUser } from "@/lib/users/create-user";
+import { invitationTokenFromPath } from "@/lib/members/invitation-token";
+import { registerUser } from "@/lib/users/register-user";
 
 // One message for every failed sign-in, so it never tells which of email and
 // password was wrong.
@@ -37,9 +38,15 @@ function describeWait(seconds: number): string {
   return `Too many sign-in attempts: wait ${wait} before trying again.`;
 }
 
+// With sign-up turned off, a callback to an invitation page is the
+// invitation the new account must match.
 export async function signUpAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   try {
-    await createUser({ email: form.get("email"), password: form.get("password"), name: form.get("name") ?? undefined });
+    const invitationToken = invitationTokenFromPath(safeCallbackPath(form.get("callbackUrl")));
+    await registerUser({
+      input: { email: form.get("email"), password: form.get("password"), name: form.get("name") ?? undefined },
+      invitationToken,
+    });
 
     await signIn("credentials", {
       email: form.get("email"),

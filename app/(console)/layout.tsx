@@ -26,6 +26,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/api-docs" className="text-sm text-slate-600 hover:text-slate-900">
             Token API
           </Link>
+          <Link href="/account" className="text-sm text-slate-600 hover:text-slate-900">
+            Account
+          </Link>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span data-testid="signed-in-email">{user.email}</span>
             <form action={signOutAction}>

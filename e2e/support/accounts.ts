@@ -32,3 +32,12 @@ export async function createApp(page: Page, name: string): Promise<string> {
   }
   return match[1];
 }
+
+// Signs in through the sign-in form and waits for the page it returns to.
+export async function signIn(page: Page, email: string, password: string = TEST_PASSWORD, callbackUrl = "/apps"): Promise<void> {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${callbackUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+}

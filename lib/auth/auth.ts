@@ -14,6 +14,9 @@ import { safeCallbackPath } from "./callback-path";
 import { limitSignIn } from "./limit-sign-in";
 import { SignInRateLimited } from "./sign-in-rate-limited";
 
+// A session ends after 12 hours without a request. Auth.js re-signs the JWT
+// with a fresh expiry whenever it reads the session where it can set cookies
+// (proxy.ts does so on every page load), so activity keeps a session alive.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 // Auth.js signs session cookies with AUTH_SECRET. When it is not set, the
@@ -34,6 +37,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   // The console is self-hosted under whatever host name the operator picks,
   // so Auth.js takes the host from the request instead of AUTH_URL.
   trustHost: true,
+  // updateAge only throttles database sessions: a JWT is re-signed on every
+  // read (@auth/core 0.41, lib/actions/session.js), so it has no effect here.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
@@ -53,14 +58,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
         }
 
         const user = await authenticateUser(credentials);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },
     }),
   ],
   callbacks: {
+    // The session version is copied into the JWT at sign-in only.
+    // resolveSessionUser compares it with the account's, so raising the
+    // account's version (password change, "sign out everywhere") ends every
+    // session signed in before. It is never taken from an update request,
+    // which a client could send with any value.
     jwt: ({ token, user }) => {
       if (user?.id) {
         token.sub = user.id;
+        token.sessionVersion = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -68,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
       if (token.sub) {
         session.user.id = token.sub;
       }
+      session.user.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
       return session;
     },
     redirect: ({ url, baseUrl }) => {

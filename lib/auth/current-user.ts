@@ -2,10 +2,10 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 
-import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 
 import { auth } from "./auth";
+import { resolveSessionUser } from "./resolve-session-user";
 
 export interface Actor {
   id: string;
@@ -13,17 +13,10 @@ export interface Actor {
   name: string | null;
 }
 
-// Returns the signed-in user, or null. A session whose account was deleted
-// counts as signed out.
+// Returns the signed-in user, or null. See resolveSessionUser for the
+// sessions that count as signed out.
 export async function getCurrentUser(): Promise<Actor | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) {
-    return null;
-  }
-
-  const db = await getDb();
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+  return resolveSessionUser(await auth());
 }
 
 // For pages: redirects to sign-in, coming back to `returnPath` afterwards.

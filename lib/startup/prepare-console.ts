@@ -1,19 +1,25 @@
 import "server-only";
 
+import { scheduleAuditPruning } from "@/lib/audit/schedule-audit-pruning";
+import { isSelfSignUpAllowed } from "@/lib/auth/sign-up-policy";
 import { getLoadedMasterKey } from "@/lib/crypto/get-master-key";
 import { getDatabase } from "@/lib/db/get-db";
 import { logger } from "@/lib/log/logger";
 
 // Opens the database (applying pending migrations) and checks the master
-// encryption key before the console serves its first request, so that a
-// misconfiguration stops the start instead of failing later requests.
+// encryption key and CONSOLE_ALLOW_SIGNUP before the console serves its first
+// request, so that a misconfiguration stops the start instead of failing
+// later requests. Then starts the hourly pruning of old audit entries.
 export async function prepareConsole(): Promise<void> {
+  const selfSignUp = isSelfSignUpAllowed();
   const database = await getDatabase();
   const masterKey = await getLoadedMasterKey();
 
   const where = database.config.kind === "pglite" ? database.config.databaseDir : "PostgreSQL (DATABASE_URL)";
   const keySource = masterKey.source === "environment" ? "CONSOLE_ENCRYPTION_KEY" : masterKey.filePath;
-  logger.info({ database: database.config.kind, location: where, masterKeySource: keySource }, "console ready");
+  logger.info({ database: database.config.kind, location: where, masterKeySource: keySource, selfSignUp }, "console ready");
+
+  scheduleAuditPruning();
 }
 
 // Runs prepareConsole and ends the process with a clear log line when it

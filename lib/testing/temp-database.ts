@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll } from "vitest";
 
-import { closeDatabase } from "@/lib/db/get-db";
+import { closeDatabase, getDatabase } from "@/lib/db/get-db";
 import { stopRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 
 const MASTER_KEY_SLOT = Symbol.for("bit6-console.master-key");
@@ -14,11 +14,14 @@ const MASTER_KEY_SLOT = Symbol.for("bit6-console.master-key");
 export function useTempDatabase(): { dataDir: () => string } {
   let dataDir = "";
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), "bit6-console-test-"));
     process.env.CONSOLE_DATA_DIR = dataDir;
     delete process.env.DATABASE_URL;
     delete process.env.CONSOLE_ENCRYPTION_KEY;
+    // Opened here, under the longer hook timeout, so that starting PGlite
+    // and migrating on a busy machine does not count against the first test.
+    await getDatabase();
   });
 
   afterAll(async () => {

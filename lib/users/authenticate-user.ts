@@ -10,6 +10,7 @@ export interface AuthenticatedUser {
   id: string;
   email: string;
   name: string | null;
+  sessionVersion: number;
 }
 
 // Returns the user whose email and password match, or null. Unknown emails
@@ -29,5 +30,5 @@ export async function authenticateUser(input: unknown): Promise<AuthenticatedUse
   }
 
   const matches = await verifyPassword(parsed.data.password, user.passwordHash);
-  return matches ? { id: user.id, email: user.email, name: user.name } : null;
+  return matches ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
 }

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth-form";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { isSelfSignUpAllowed } from "@/lib/auth/sign-up-policy";
+import { invitationTokenFromPath } from "@/lib/members/invitation-token";
 
 import { signInAction } from "../actions";
 
@@ -19,7 +21,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      <AuthForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} />
+      <AuthForm
+        mode="sign-in"
+        action={signInAction}
+        callbackUrl={callbackUrl}
+        signUpAllowed={isSelfSignUpAllowed() || invitationTokenFromPath(callbackUrl) !== null}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import { AppTabs } from "@/components/app-tabs";
+import { roleAllows } from "@/lib/permissions/permissions";
 import { requireAppForPage } from "@/lib/permissions/require-app-for-page";
 
 export default async function AppLayout({ children, params }: { children: ReactNode; params: Promise<{ appId: string }> }) {
@@ -15,7 +16,7 @@ export default async function AppLayout({ children, params }: { children: ReactN
           App ID <code className="font-mono">{app.id}</code> · your role: {role.toLowerCase()}
         </p>
       </div>
-      <AppTabs appId={app.id} />
+      <AppTabs appId={app.id} showAuditLog={roleAllows(role, "audit.read")} />
       {children}
     </div>
   );
