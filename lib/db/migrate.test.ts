@@ -1,24 +1,20 @@
-import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { openTempSqlSession, type TempSqlSession } from "@/lib/testing/temp-sql-session";
 
 import { applyMigrations, listPendingMigrations, readMigrationFiles, type MigrationFile } from "./migrate";
 import type { SqlSession } from "./sql-session";
 
-let client: PGlite;
+let database: TempSqlSession;
 let session: SqlSession;
 
 beforeEach(async () => {
-  client = await PGlite.create();
-  session = {
-    query: async (text, params) => (await client.query(text, params)).rows as never,
-    exec: async (script) => {
-      await client.exec(script);
-    },
-  };
+  database = await openTempSqlSession();
+  session = database.session;
 });
 
 afterEach(async () => {
-  await client.close();
+  await database.close();
 });
 
 function migration(name: string, sql: string): MigrationFile {
