@@ -89,4 +89,20 @@ describe("listPendingMigrations", () => {
 
     expect(await listPendingMigrations(session, [a, b])).toEqual(["20260102000000_b"]);
   });
+
+  it("lists every migration on an empty database without creating tables", async () => {
+    const a = migration("20260101000000_a", "SELECT 1;");
+
+    expect(await listPendingMigrations(session, [a])).toEqual(["20260101000000_a"]);
+
+    const tables = await session.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_name = '_prisma_migrations'`);
+    expect(tables).toEqual([]);
+  });
+
+  it("reports a changed migration", async () => {
+    const a = migration("20260101000000_a", "SELECT 1;");
+    await applyMigrations(session, { migrations: [a], useAdvisoryLock: false });
+
+    await expect(listPendingMigrations(session, [{ ...a, checksum: "e".repeat(64) }])).rejects.toThrow(/was changed after it was applied/);
+  });
 });
