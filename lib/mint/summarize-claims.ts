@@ -1,6 +1,6 @@
 import type { SignedToken } from "./sign-with-key";
 
-// What the audit log keeps about a minted token: who and what it is for, but
+// Summarizes a minted token for the audit log: who and what it is for, but
 // never the token itself, which would let anyone reading the log use it.
 export function summarizeClaims(signed: SignedToken): { identity: string | null; device: string | null; grants: Record<string, boolean>; ttl: number | null; keyId: string } {
   const [identity, device] = signed.claims.sub?.split("/") ?? [];
