@@ -15,4 +15,18 @@ export async function register(): Promise<void> {
     logger.fatal({ err: error }, `the console cannot start: ${message}`);
     process.exit(1);
   }
+
+  const { hookGracefulShutdown } = await import("@/lib/startup/hook-graceful-shutdown");
+  hookGracefulShutdown();
+}
+
+// Next.js calls this for every error a page, action or route handler throws.
+// A database outage found here makes the following requests get the 503 page.
+export async function onRequestError(error: unknown): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") {
+    return;
+  }
+
+  const { reportDatabaseError } = await import("@/lib/db/database-health");
+  reportDatabaseError(error);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { isConsoleError } from "@/lib/errors/console-error";
 
 // Runs a maintenance command's body and exits: 0 when it finishes, 1 with
@@ -19,6 +20,9 @@ export function runCommand(name: string, body: () => Promise<void>): void {
 function describeError(error: unknown): string {
   if (isConsoleError(error)) {
     return error.message;
+  }
+  if (error instanceof Error && isDatabaseUnavailable(error)) {
+    return `the database did not answer (${error.message}): check that PostgreSQL is running and that DATABASE_URL names its host and port`;
   }
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";

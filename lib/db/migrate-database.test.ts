@@ -105,7 +105,7 @@ describe("db:migrate command", () => {
     const result = await runScript("db-migrate.ts", { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/db:migrate failed: .*127\.0\.0\.1:1/);
+    expect(result.stderr).toMatch(/db:migrate failed: the database did not answer \(connect ECONNREFUSED 127\.0\.0\.1:1\): check that PostgreSQL is running/);
   });
 
   it("applies the project migrations on the embedded database", async () => {
