@@ -4,13 +4,21 @@ import { checkDatabaseAvailable } from "@/lib/db/database-health";
 import { buildUnavailableResponse } from "@/lib/http/build-unavailable-response";
 import { resolveRequestId } from "@/lib/http/resolve-request-id";
 
+// Auth.js session cookie names, plain and with the __Secure- prefix it uses
+// over HTTPS.
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+// Console pages that need a session.
+const CONSOLE_PAGE_PATH = /^\/(apps|inspect|account|api-docs)(\/|$)/;
+
 // Probes that report on the database themselves.
 const PROBE_PATHS = new Set(["/api/health", "/api/ready"]);
 
 // Runs before every page, server action and route handler (Node.js runtime,
 // same process). It gives each request an X-Request-ID that handlers log
 // and echo. While the database is known to be down it returns 503 at once
-// instead of letting each page fail on its own.
+// instead of letting each page fail on its own. Signed-out visitors of
+// console pages go to sign-in.
 export async function proxy(request: NextRequest): Promise<Response> {
   const requestId = resolveRequestId(request.headers.get("x-request-id"));
   const { pathname } = request.nextUrl;
@@ -22,14 +30,32 @@ export async function proxy(request: NextRequest): Promise<Response> {
     return buildUnavailableResponse({ pathname, accept: request.headers.get("accept"), requestId });
   }
 
-  const headers = new Headers(request.headers);
-  headers.set("x-request-id", requestId);
-  const response = NextResponse.next({ request: { headers } });
+  const response = CONSOLE_PAGE_PATH.test(pathname) && !hasSessionCookie(request) ? redirectToSignIn(request) : passOn(request, requestId);
   response.headers.set("x-request-id", requestId);
   return response;
 }
 
+function passOn(request: NextRequest, requestId: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  return NextResponse.next({ request: { headers } });
+}
+
+// Remembers the page asked for. This only improves the redirect: every
+// page, action and route checks the session itself, because a cookie can be
+// present but stale.
+function redirectToSignIn(request: NextRequest): NextResponse {
+  const signIn = new URL("/sign-in", request.url);
+  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(signIn);
+}
+
+// Auth.js splits a large session cookie into name.0, name.1, ...
+function hasSessionCookie(request: NextRequest): boolean {
+  return SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
+}
+
 export const config = {
-  // Static build output needs neither an ID nor the database.
+  // Static build output needs neither an ID, a session nor the database.
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -26,3 +26,15 @@ export async function prepareConsole(): Promise<void> {
   const keySource = masterKey.source === "environment" ? "CONSOLE_ENCRYPTION_KEY" : masterKey.filePath;
   logger.info({ database: database.config.kind, location: where, masterKey: keySource }, "console ready");
 }
+
+// Runs prepareConsole and ends the process with a clear log line when it
+// fails, because serving requests on a broken setup would only fail later.
+export async function prepareConsoleOrExit(): Promise<void> {
+  try {
+    await prepareConsole();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, `the console cannot start: ${message}`);
+    process.exit(1);
+  }
+}
