@@ -64,13 +64,13 @@ export async function checkDatabaseAvailable(): Promise<boolean> {
   }
 
   state.lastProbeAt = Date.now();
-  state.probing = runProbe(state, state.probe).finally(() => {
+  state.probing = runProbe(state.probe).finally(() => {
     state.probing = null;
   });
   return state.probing;
 }
 
-async function runProbe(state: HealthState, probe: () => Promise<void>): Promise<boolean> {
+async function runProbe(probe: () => Promise<void>): Promise<boolean> {
   try {
     await probe();
   } catch (error) {
@@ -80,8 +80,18 @@ async function runProbe(state: HealthState, probe: () => Promise<void>): Promise
     return false;
   }
 
-  const downForMs = Date.now() - (state.unavailableSince ?? Date.now());
+  reportDatabaseAvailable();
+  return true;
+}
+
+// Clears an outage after any query succeeded, such as the readiness check's.
+export function reportDatabaseAvailable(): void {
+  const state = healthState();
+  if (state.unavailableSince === null) {
+    return;
+  }
+
+  const downForMs = Date.now() - state.unavailableSince;
   state.unavailableSince = null;
   logger.info({ downForMs }, "the database is available again");
-  return true;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { reportDatabaseError } from "@/lib/db/database-health";
+import { reportDatabaseAvailable, reportDatabaseError } from "@/lib/db/database-health";
 import { getDatabase } from "@/lib/db/get-db";
 import { listPendingMigrations, readMigrationFiles, type MigrationFile } from "@/lib/db/migrate";
 import { isConsoleError } from "@/lib/errors/console-error";
@@ -53,6 +53,7 @@ async function evaluateReadiness(): Promise<Readiness> {
   try {
     const database = await getDatabase();
     await database.sql.query("SELECT 1");
+    reportDatabaseAvailable();
     const state = readinessState();
     state.migrations ??= readMigrationFiles();
     pending = await listPendingMigrations(database.sql, state.migrations);

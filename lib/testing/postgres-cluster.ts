@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { findFreePort } from "./find-free-port";
 
 // A throwaway PostgreSQL server for tests and CI: a fresh cluster in a
 // temporary folder, listening on 127.0.0.1 only, with trust authentication
@@ -113,18 +114,4 @@ function readPostgresUser(): { uid: number; gid: number } {
     throw new Error("the postgres system user is missing: PostgreSQL's server package creates it (apt-get install postgresql)");
   }
   return { uid: Number(uid), gid: Number(gid) };
-}
-
-// Asks the kernel for a free loopback port. Another process could take it
-// before the server binds it, which pg_ctl then reports as a failed start.
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
