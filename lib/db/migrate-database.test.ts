@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { runScript } from "@/lib/testing/run-script";
-import { createTestDatabase, readTestDatabaseUrl, type TestDatabase } from "@/lib/testing/test-postgres";
+import { createTestDatabase, queryTestDatabase, readTestDatabaseUrl, type TestDatabase } from "@/lib/testing/test-postgres";
 
 import { readMigrationFiles, type MigrationFile } from "./migrate";
 import { migrateDatabase } from "./migrate-database";
@@ -33,16 +32,6 @@ function freshDataDir(): string {
   return dataDir;
 }
 
-async function queryRows<Row>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as Row[];
-  } finally {
-    await client.end();
-  }
-}
-
 function migration(name: string, sql: string): MigrationFile {
   return { name, sql, checksum: name.padEnd(64, "0").slice(0, 64) };
 }
@@ -64,7 +53,7 @@ describe("migrateDatabase on PostgreSQL", () => {
 
     const appliedByBoth = results.flatMap((result) => result.applied).sort();
     expect(appliedByBoth).toEqual(["20260101000000_a", "20260102000000_b"]);
-    const rows = await queryRows<{ migration_name: string }>(database.url, `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await queryTestDatabase<{ migration_name: string }>(database.url, `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
     expect(rows.map((row) => row.migration_name)).toEqual(["20260101000000_a", "20260102000000_b"]);
   });
 });
@@ -91,7 +80,7 @@ describe("db:migrate command", () => {
     const database = await freshPostgres();
     await runScript("db-migrate.ts", { DATABASE_URL: database.url });
     const [first] = readMigrationFiles();
-    await queryRows(database.url, `UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = '${first!.name}'`);
+    await queryTestDatabase(database.url, `UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = '${first!.name}'`);
 
     const result = await runScript("db-migrate.ts", { DATABASE_URL: database.url });
 

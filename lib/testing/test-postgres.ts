@@ -59,3 +59,15 @@ async function runAdminStatement(adminUrl: string, statement: string): Promise<v
     await client.end();
   }
 }
+
+// Runs one statement on a test database over its own connection and returns
+// the rows, for tests that check what a server or command wrote.
+export async function queryTestDatabase<Row>(url: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
