@@ -27,7 +27,7 @@ async function freshPostgres(): Promise<TestDatabase> {
 
 const INSERT_USER = `INSERT INTO "User" (id, email, "passwordHash", "createdAt", "updatedAt") VALUES ('u1', 'backup@example.test', 'hash', now(), now())`;
 
-describe("db:backup and db:restore on PostgreSQL", () => {
+describe("db:backup and db:restore on PostgreSQL", { timeout: 120_000 }, () => {
   it("round-trip a pg_dump archive", async ({ skip }) => {
     skip(!readTestDatabaseUrl() || !hasPostgresTool("pg_dump"), "runs only on PostgreSQL with pg_dump and pg_restore installed");
     const source = await freshPostgres();
@@ -60,7 +60,8 @@ describe("db:backup and db:restore on PostgreSQL", () => {
   });
 });
 
-describe("db:backup and db:restore on the embedded database", () => {
+// Each command starts its own PGlite, which takes seconds on a busy machine.
+describe("db:backup and db:restore on the embedded database", { timeout: 180_000 }, () => {
   it("round-trip a logical export", async () => {
     const sourceDir = path.join(workDir, "source");
     const targetDir = path.join(workDir, "target");

@@ -58,7 +58,9 @@ describe("migrateDatabase on PostgreSQL", () => {
   });
 });
 
-describe("db:migrate command", () => {
+// Each command starts its own tsx and database, which takes seconds on a
+// busy machine.
+describe("db:migrate command", { timeout: 120_000 }, () => {
   it("applies the project migrations on PostgreSQL", async ({ skip }) => {
     skip(!readTestDatabaseUrl(), POSTGRES_ONLY);
     const database = await freshPostgres();
