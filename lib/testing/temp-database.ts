@@ -24,6 +24,7 @@ export function useTempDatabase(): { dataDir: () => string } {
     process.env.CONSOLE_DATA_DIR = dataDir;
     delete process.env.DATABASE_URL;
     delete process.env.CONSOLE_ENCRYPTION_KEY;
+    delete process.env.CONSOLE_ENCRYPTION_KEY_PREVIOUS;
 
     const adminUrl = readTestDatabaseUrl();
     if (adminUrl) {
