@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
-import { getMasterKey } from "@/lib/crypto/get-master-key";
+import { getMasterKeys } from "@/lib/crypto/get-master-key";
 import { RateLimitError } from "@/lib/errors/rate-limit-error";
 import { readTrustedProxies, resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { authenticateUser } from "@/lib/users/authenticate-user";
@@ -21,15 +21,17 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 // Auth.js signs session cookies with AUTH_SECRET. When it is not set, the
 // secret is derived from the master encryption key, so a fresh clone needs
-// no configuration and every instance sharing the master key agrees.
-async function resolveAuthSecret(): Promise<string> {
+// no configuration and every instance sharing the master key agrees. During
+// a master key rotation the previous key's secret follows the current one:
+// Auth.js signs with the first and accepts cookies signed with any.
+async function resolveAuthSecret(): Promise<string | string[]> {
   const configured = process.env.AUTH_SECRET?.trim();
   if (configured) {
     return configured;
   }
 
-  const masterKey = await getMasterKey();
-  return createHash("sha256").update("bit6-console auth.js session secret v1\0").update(masterKey).digest("base64url");
+  const masterKeys = await getMasterKeys();
+  return masterKeys.map((masterKey) => createHash("sha256").update("bit6-console auth.js session secret v1\0").update(masterKey).digest("base64url"));
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({

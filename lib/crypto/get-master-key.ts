@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDatabase } from "@/lib/db/get-db";
+import { getDatabase, getDb } from "@/lib/db/get-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { logger } from "@/lib/log/logger";
@@ -12,10 +12,28 @@ const CHECK_SETTING = "master_key_check";
 
 type GlobalWithMasterKey = typeof globalThis & { [MASTER_KEY_SLOT]?: Promise<LoadedMasterKey> };
 
-// Returns the master encryption key, loading and checking it against the
-// database once per process.
+// Returns the master key that encrypts new secrets, loading and checking it
+// against the database once per process. During a rotation
+// (CONSOLE_ENCRYPTION_KEY_PREVIOUS set) it is the key that the stored check
+// value names, read at each call. So all secrets stay under one key until
+// `npm run keys:reencrypt` moves them and the check value together, and
+// instances not yet given the new key can still decrypt every secret.
 export async function getMasterKey(): Promise<Buffer> {
-  return (await getLoadedMasterKey()).key;
+  const loaded = await getLoadedMasterKey();
+  if (!loaded.previousKey) {
+    return loaded.key;
+  }
+
+  const db = await getDb();
+  const stored = await db.consoleSetting.findUnique({ where: { name: CHECK_SETTING } });
+  return stored && matchesMasterKeyCheck(loaded.previousKey, stored.value) ? loaded.previousKey : loaded.key;
+}
+
+// Returns every configured master key for decryption: the current one
+// first, then CONSOLE_ENCRYPTION_KEY_PREVIOUS during a rotation.
+export async function getMasterKeys(): Promise<Buffer[]> {
+  const loaded = await getLoadedMasterKey();
+  return loaded.previousKey ? [loaded.key, loaded.previousKey] : [loaded.key];
 }
 
 export function getLoadedMasterKey(): Promise<LoadedMasterKey> {
@@ -42,11 +60,19 @@ async function loadAndCheckMasterKey(): Promise<LoadedMasterKey> {
   const keyCount = await prisma.apiKey.count();
   const loaded = loadMasterKey({ config: database.config, mayGenerate: stored === null && keyCount === 0 });
 
-  if (stored && !matchesMasterKeyCheck(loaded.key, stored.value)) {
+  const rotating = stored !== null && loaded.previousKey !== undefined && matchesMasterKeyCheck(loaded.previousKey, stored.value);
+  if (stored && !rotating && !matchesMasterKeyCheck(loaded.key, stored.value)) {
     throw new ConsoleError(
       "invalid_config",
       `the master encryption key from ${describeSource(loaded)} is not the key that encrypted the stored secrets: ` +
-        "set CONSOLE_ENCRYPTION_KEY (or restore .data/master.key) to the original key",
+        "set CONSOLE_ENCRYPTION_KEY (or restore .data/master.key) to the original key, " +
+        "or during a rotation set CONSOLE_ENCRYPTION_KEY_PREVIOUS to it",
+    );
+  }
+  if (rotating) {
+    logger.warn(
+      "master key rotation in progress: stored secrets are still under CONSOLE_ENCRYPTION_KEY_PREVIOUS; " +
+        "once every instance has the new key, run npm run keys:reencrypt",
     );
   }
 

@@ -83,6 +83,36 @@ describe("loadMasterKey", () => {
   });
 });
 
+describe("CONSOLE_ENCRYPTION_KEY_PREVIOUS", () => {
+  it("loads the previous key next to the current one", () => {
+    const current = randomBytes(32);
+    const previous = randomBytes(32);
+
+    const loaded = loadMasterKey({
+      config,
+      env: { CONSOLE_DATA_DIR: dataDir, CONSOLE_ENCRYPTION_KEY: current.toString("hex"), CONSOLE_ENCRYPTION_KEY_PREVIOUS: previous.toString("base64") },
+      mayGenerate: false,
+    });
+
+    expect(loaded.key.equals(current)).toBe(true);
+    expect(loaded.previousKey?.equals(previous)).toBe(true);
+  });
+
+  it("names the variable when it is invalid", () => {
+    const env = { CONSOLE_DATA_DIR: dataDir, CONSOLE_ENCRYPTION_KEY: randomBytes(32).toString("hex"), CONSOLE_ENCRYPTION_KEY_PREVIOUS: "short" };
+
+    expect(() => loadMasterKey({ config, env, mayGenerate: false })).toThrow(/^CONSOLE_ENCRYPTION_KEY_PREVIOUS is invalid \(5 characters\)/);
+  });
+
+  it("rejects the current key as the previous one", () => {
+    const key = randomBytes(32).toString("hex");
+
+    expect(() => loadMasterKey({ config, env: { CONSOLE_ENCRYPTION_KEY: key, CONSOLE_ENCRYPTION_KEY_PREVIOUS: key }, mayGenerate: false })).toThrow(
+      /CONSOLE_ENCRYPTION_KEY_PREVIOUS is the same key as the current master key/,
+    );
+  });
+});
+
 describe("master key check", () => {
   it("matches only the key it was made from", () => {
     const key = randomBytes(32);

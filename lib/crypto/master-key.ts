@@ -19,11 +19,15 @@ export interface LoadedMasterKey {
   key: Buffer;
   source: MasterKeySource;
   filePath?: string;
+  // CONSOLE_ENCRYPTION_KEY_PREVIOUS during a master key rotation: the key
+  // the stored secrets were encrypted with before. It only decrypts, and
+  // encrypts new secrets only while the stored check value still names it.
+  previousKey?: Buffer;
 }
 
-// Parses CONSOLE_ENCRYPTION_KEY: 32 bytes written as 64 hex characters or as
-// base64 / base64url.
-export function parseMasterKey(raw: string): Buffer {
+// Parses CONSOLE_ENCRYPTION_KEY (or the variable named): 32 bytes written as
+// 64 hex characters or as base64 / base64url.
+export function parseMasterKey(raw: string, variable = "CONSOLE_ENCRYPTION_KEY"): Buffer {
   const text = raw.trim();
 
   if (/^[0-9a-fA-F]{64}$/.test(text)) {
@@ -39,7 +43,7 @@ export function parseMasterKey(raw: string): Buffer {
 
   throw new ConsoleError(
     "invalid_config",
-    `CONSOLE_ENCRYPTION_KEY is invalid (${text.length} characters): it must be ${MASTER_KEY_BYTES} random bytes ` +
+    `${variable} is invalid (${text.length} characters): it must be ${MASTER_KEY_BYTES} random bytes ` +
       "as 64 hex characters or base64; make one with `openssl rand -base64 32`",
   );
 }
@@ -54,6 +58,25 @@ export function loadMasterKey(options: {
   mayGenerate: boolean;
 }): LoadedMasterKey {
   const env = options.env ?? process.env;
+  const loaded = loadCurrentMasterKey({ ...options, env });
+
+  const previous = env.CONSOLE_ENCRYPTION_KEY_PREVIOUS?.trim();
+  if (!previous) {
+    return loaded;
+  }
+
+  const previousKey = parseMasterKey(previous, "CONSOLE_ENCRYPTION_KEY_PREVIOUS");
+  if (previousKey.equals(loaded.key)) {
+    throw new ConsoleError(
+      "invalid_config",
+      "CONSOLE_ENCRYPTION_KEY_PREVIOUS is the same key as the current master key: set it to the old key during a rotation, or unset it",
+    );
+  }
+  return { ...loaded, previousKey };
+}
+
+function loadCurrentMasterKey(options: { config: DatabaseConfig; env: Environment; mayGenerate: boolean }): LoadedMasterKey {
+  const env = options.env;
   const fromEnvironment = env.CONSOLE_ENCRYPTION_KEY;
 
   if (fromEnvironment !== undefined && fromEnvironment.trim() !== "") {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { decryptSecret, encryptSecret } from "./secret-box";
+import { decryptSecret, decryptSecretWithAnyKey, encryptSecret } from "./secret-box";
 
 const masterKey = randomBytes(32);
 const keyId = "b234fdb83571400f9b62e204d735126e";
@@ -44,5 +44,23 @@ describe("secret box", () => {
 
   it("rejects an unknown format without echoing it", () => {
     expect(() => decryptSecret("plain-secret", { masterKey, keyId })).toThrow(/is not in the v1 format/);
+  });
+});
+
+describe("decryptSecretWithAnyKey", () => {
+  it("decrypts with the key that fits", () => {
+    const box = encryptSecret(secret, { masterKey, keyId });
+
+    expect(decryptSecretWithAnyKey(box, { masterKeys: [randomBytes(32), masterKey], keyId })).toBe(secret);
+  });
+
+  it("fails when no key fits", () => {
+    const box = encryptSecret(secret, { masterKey, keyId });
+
+    expect(() => decryptSecretWithAnyKey(box, { masterKeys: [randomBytes(32), randomBytes(32)], keyId })).toThrow(/master encryption key differs/);
+  });
+
+  it("fails without keys", () => {
+    expect(() => decryptSecretWithAnyKey("v1.a.b.c", { masterKeys: [], keyId })).toThrow(/no master encryption key is loaded/);
   });
 });

@@ -47,3 +47,19 @@ export function decryptSecret(box: string, options: { masterKey: Buffer; keyId: 
     );
   }
 }
+
+// Decrypts with the first of several master keys that fits, for a master key
+// rotation, when some secrets are still under the previous key. Fails like
+// decryptSecret when none fits.
+export function decryptSecretWithAnyKey(box: string, options: { masterKeys: Buffer[]; keyId: string }): string {
+  let lastError: unknown = new ConsoleError("internal", "no master encryption key is loaded");
+
+  for (const masterKey of options.masterKeys) {
+    try {
+      return decryptSecret(box, { masterKey, keyId: options.keyId });
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}

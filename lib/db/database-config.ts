@@ -52,3 +52,23 @@ function readPoolSize(raw: string | undefined): number {
 
   return size;
 }
+
+// Reads DATABASE_MIGRATE_ON_START, which only PostgreSQL uses. The default
+// `true` applies pending migrations when the console opens its database.
+// With `false` the console only checks them, and /api/ready returns 503
+// until `npm run db:migrate` ran, for deployments that migrate in a
+// separate release step.
+export function readMigrateOnStart(env: Environment = process.env): boolean {
+  const raw = env.DATABASE_MIGRATE_ON_START?.trim().toLowerCase();
+  if (raw === undefined || raw === "" || raw === "true" || raw === "1") {
+    return true;
+  }
+  if (raw === "false" || raw === "0") {
+    return false;
+  }
+
+  throw new ConsoleError(
+    "invalid_config",
+    `DATABASE_MIGRATE_ON_START '${env.DATABASE_MIGRATE_ON_START}' is invalid: use true (apply migrations at start) or false (run npm run db:migrate yourself)`,
+  );
+}

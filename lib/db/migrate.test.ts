@@ -1,24 +1,20 @@
-import { PGlite } from "@electric-sql/pglite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { openTempSqlSession, type TempSqlSession } from "@/lib/testing/temp-sql-session";
 
 import { applyMigrations, listPendingMigrations, readMigrationFiles, type MigrationFile } from "./migrate";
 import type { SqlSession } from "./sql-session";
 
-let client: PGlite;
+let database: TempSqlSession;
 let session: SqlSession;
 
 beforeEach(async () => {
-  client = await PGlite.create();
-  session = {
-    query: async (text, params) => (await client.query(text, params)).rows as never,
-    exec: async (script) => {
-      await client.exec(script);
-    },
-  };
+  database = await openTempSqlSession();
+  session = database.session;
 });
 
 afterEach(async () => {
-  await client.close();
+  await database.close();
 });
 
 function migration(name: string, sql: string): MigrationFile {
@@ -92,5 +88,21 @@ describe("listPendingMigrations", () => {
     await applyMigrations(session, { migrations: [a], useAdvisoryLock: false });
 
     expect(await listPendingMigrations(session, [a, b])).toEqual(["20260102000000_b"]);
+  });
+
+  it("lists every migration on an empty database without creating tables", async () => {
+    const a = migration("20260101000000_a", "SELECT 1;");
+
+    expect(await listPendingMigrations(session, [a])).toEqual(["20260101000000_a"]);
+
+    const tables = await session.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_name = '_prisma_migrations'`);
+    expect(tables).toEqual([]);
+  });
+
+  it("reports a changed migration", async () => {
+    const a = migration("20260101000000_a", "SELECT 1;");
+    await applyMigrations(session, { migrations: [a], useAdvisoryLock: false });
+
+    await expect(listPendingMigrations(session, [{ ...a, checksum: "e".repeat(64) }])).rejects.toThrow(/was changed after it was applied/);
   });
 });

@@ -97,9 +97,16 @@ export async function applyMigrations(
   }
 }
 
-// Lists the migrations that the database has not finished, in order.
+// Lists the migrations that the database has not finished, in order. It
+// only reads, so readiness probes can call it: a database without the
+// bookkeeping table has every migration pending. Throws like applyMigrations
+// on a failed, changed or unknown migration.
 export async function listPendingMigrations(session: SqlSession, migrations: MigrationFile[] = readMigrationFiles()): Promise<string[]> {
-  await session.exec(CREATE_MIGRATIONS_TABLE);
+  const [table] = await session.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
+  if (!table?.exists) {
+    return migrations.map((migration) => migration.name);
+  }
+
   const applied = await readAppliedMigrations(session);
   return selectPendingMigrations(migrations, applied).map((migration) => migration.name);
 }

@@ -6,7 +6,8 @@ import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 
-import { readDatabaseConfig, type DatabaseConfig } from "./database-config";
+import { readDatabaseConfig, readMigrateOnStart, type DatabaseConfig } from "./database-config";
+import { registerDatabaseProbe, reportDatabaseError } from "./database-health";
 import { applyMigrations, type MigrationResult } from "./migrate";
 import { acquirePgliteLock } from "./pglite-lock";
 import type { SqlSession } from "./sql-session";
@@ -19,10 +20,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+// A connection attempt that takes longer fails, so a request during an
+// outage gets its 503 instead of hanging (node-postgres waits forever by
+// default).
+const CONNECT_TIMEOUT_MS = 5_000;
+
 // Opens the configured database, applies pending migrations and returns a
-// Prisma client bound to it through a driver adapter.
+// Prisma client bound to it through a driver adapter. On PostgreSQL,
+// DATABASE_MIGRATE_ON_START=false skips the migrations. The embedded
+// database always applies them, because no other process can open it while
+// the console runs.
 export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
-  return config.kind === "pglite" ? openPglite(config) : openPostgres(config);
+  return config.kind === "pglite" ? openPglite(config) : openPostgres(config, readMigrateOnStart());
 }
 
 function logMigrationResult(result: MigrationResult, config: DatabaseConfig): void {
@@ -56,6 +65,9 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
     };
 
     logMigrationResult(await applyMigrations(sql, { useAdvisoryLock: false }), config);
+    registerDatabaseProbe(async () => {
+      await client.query("SELECT 1");
+    });
 
     return { prisma, config, sql, close };
   } catch (error) {
@@ -64,11 +76,18 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
   }
 }
 
-async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Promise<Database> {
+async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>, migrate: boolean): Promise<Database> {
   const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
 
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize });
-  pool.on("error", (error) => logger.error({ err: error }, "idle PostgreSQL connection failed"));
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // The pool drops a failed idle connection and opens a new one on the next
+  // query, so the console recovers by itself once the server is back. An
+  // outage is logged once by reportDatabaseError, not once per connection.
+  pool.on("error", (error) => {
+    if (!reportDatabaseError(error)) {
+      logger.error({ err: error }, "idle PostgreSQL connection failed");
+    }
+  });
 
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
 
@@ -86,6 +105,14 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }
     await prisma.$disconnect();
     await pool.end();
   };
+
+  registerDatabaseProbe(async () => {
+    await pool.query("SELECT 1");
+  });
+
+  if (!migrate) {
+    return { prisma, config, sql, close };
+  }
 
   // An advisory lock belongs to one connection, so the whole migration run
   // holds a single client from the pool.

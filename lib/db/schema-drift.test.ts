@@ -1,30 +1,25 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { describeDatabaseSchema, describePrismaSchema } from "@/lib/testing/schema-shape";
+import { openTempSqlSession, type TempSqlSession } from "@/lib/testing/temp-sql-session";
 
 import { applyMigrations } from "./migrate";
 import type { SqlSession } from "./sql-session";
 
-let client: PGlite;
+let database: TempSqlSession;
 let session: SqlSession;
 
 beforeAll(async () => {
-  client = await PGlite.create();
-  session = {
-    query: async (text, params) => (await client.query(text, params)).rows as never,
-    exec: async (script) => {
-      await client.exec(script);
-    },
-  };
-  await applyMigrations(session, { useAdvisoryLock: false });
+  database = await openTempSqlSession();
+  session = database.session;
+  await applyMigrations(session, { useAdvisoryLock: database.kind === "postgres" });
 });
 
 afterAll(async () => {
-  await client.close();
+  await database.close();
 });
 
 describe("schema drift", () => {

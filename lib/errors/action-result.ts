@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 
 import { unstable_rethrow } from "next/navigation";
 
+import { reportDatabaseError } from "@/lib/db/database-health";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db/database-unavailable";
 import { logger } from "@/lib/log/logger";
 
 import { isConsoleError } from "./console-error";
@@ -30,6 +32,10 @@ export function actionError(error: unknown, context: Record<string, unknown> = {
   if (isConsoleError(error) && error.status < 500) {
     const fieldErrors = error.field ? [{ field: error.field, message: error.message }] : [];
     return { status: "error", message: error.message, fieldErrors };
+  }
+
+  if (reportDatabaseError(error)) {
+    return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: [] };
   }
 
   const reference = randomUUID();

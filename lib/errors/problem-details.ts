@@ -2,6 +2,8 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { reportDatabaseError } from "@/lib/db/database-health";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db/database-unavailable";
 import { logger } from "@/lib/log/logger";
 
 import { ERROR_STATUS, isConsoleError, type ErrorCode } from "./console-error";
@@ -65,6 +67,9 @@ export function buildProblemReply(error: unknown, options: { requestId?: string;
   if (error instanceof RateLimitError) {
     headers["retry-after"] = String(error.retryAfterSeconds);
   }
+  if (problem.code === "unavailable") {
+    headers["retry-after"] = String(DATABASE_RETRY_AFTER_SECONDS);
+  }
 
   return { status: problem.status, headers, body: JSON.stringify(problem) };
 }
@@ -97,6 +102,12 @@ function toProblem(error: unknown, requestId: string): ProblemDetails {
       ...(error instanceof InputError ? { errors: error.fieldErrors } : {}),
       requestId,
     };
+  }
+
+  // A database outage is expected to pass: reportDatabaseError logs it once,
+  // and the response asks the client to retry.
+  if (reportDatabaseError(error)) {
+    return { type: problemTypeFor("unavailable"), title: TITLES.unavailable, status: 503, detail: DATABASE_UNAVAILABLE_MESSAGE, code: "unavailable", requestId };
   }
 
   logger.error({ err: error, requestId }, "request failed");

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { decryptSecret } from "@/lib/crypto/secret-box";
-import { getMasterKey } from "@/lib/crypto/get-master-key";
+import { decryptSecretWithAnyKey } from "@/lib/crypto/secret-box";
+import { getMasterKeys } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
 import type { KeyStatus } from "@/lib/generated/prisma/enums";
 
@@ -114,13 +114,13 @@ async function loadKeyRecord(keyId: string): Promise<KeyRecord | null> {
     return null;
   }
 
-  const masterKey = await getMasterKey();
+  const masterKeys = await getMasterKeys();
   return {
     id: key.id,
     appId: key.appId,
     appName: key.app.name,
     label: key.label,
-    secret: decryptSecret(key.secretCiphertext, { masterKey, keyId: key.id }),
+    secret: decryptSecretWithAnyKey(key.secretCiphertext, { masterKeys, keyId: key.id }),
     status: key.status,
     expiresAt: key.expiresAt,
     allowedGrants: key.allowedGrants,

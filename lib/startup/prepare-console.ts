@@ -4,6 +4,7 @@ import { scheduleAuditPruning } from "@/lib/audit/schedule-audit-pruning";
 import { isSelfSignUpAllowed } from "@/lib/auth/sign-up-policy";
 import { getLoadedMasterKey } from "@/lib/crypto/get-master-key";
 import { getDatabase } from "@/lib/db/get-db";
+import { listPendingMigrations } from "@/lib/db/migrate";
 import { logger } from "@/lib/log/logger";
 
 // Opens the database (applying pending migrations) and checks the master
@@ -13,6 +14,16 @@ import { logger } from "@/lib/log/logger";
 export async function prepareConsole(): Promise<void> {
   const selfSignUp = isSelfSignUpAllowed();
   const database = await getDatabase();
+
+  // With DATABASE_MIGRATE_ON_START=false the tables may not exist yet. The
+  // console then starts so that /api/ready can report the pending
+  // migrations, and checks the master key on first use.
+  const pending = await listPendingMigrations(database.sql);
+  if (pending.length > 0) {
+    logger.warn({ pending }, "database migrations are pending: run npm run db:migrate. /api/ready returns 503 until then");
+    return;
+  }
+
   const masterKey = await getLoadedMasterKey();
 
   const where = database.config.kind === "pglite" ? database.config.databaseDir : "PostgreSQL (DATABASE_URL)";
