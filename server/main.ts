@@ -4,6 +4,7 @@
 // esbuild into .server/main.mjs (scripts/build-server.mjs).
 import "./production-env";
 
+import { flushAuditQueue } from "@/lib/audit/record-audit-event";
 import { closeDatabase } from "@/lib/db/get-db";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
@@ -58,6 +59,7 @@ async function shutDown(server: ReturnType<typeof createFrontServer>): Promise<v
 
   try {
     await flushKeyUsage();
+    await flushAuditQueue();
     await stopRateLimiter();
     await closeDatabase();
   } catch (error) {
