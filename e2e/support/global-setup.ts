@@ -9,7 +9,8 @@ import { SERVER_LOG_PATH } from "./server-log";
 
 const READY_TIMEOUT_MS = 120_000;
 
-// Starts the production build (`next start`) on a fresh embedded database,
+// Starts the production server (.server/main.mjs, as `npm start` runs it)
+// on a fresh embedded database,
 // with its output captured in a log file that the leak tests read. Returns
 // the teardown that stops it and removes the data.
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
@@ -23,9 +24,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   mkdirSync(path.dirname(SERVER_LOG_PATH), { recursive: true });
   const log = createWriteStream(SERVER_LOG_PATH);
 
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", hostname], {
-    env: { ...process.env, CONSOLE_DATA_DIR: dataDir, DATABASE_URL: "", CONSOLE_ENCRYPTION_KEY: "", NODE_ENV: "production" },
+  const server = spawn(process.execPath, [path.resolve(".server/main.mjs")], {
+    env: { ...process.env, PORT: port, HOST: hostname, CONSOLE_DATA_DIR: dataDir, DATABASE_URL: "", CONSOLE_ENCRYPTION_KEY: "", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout.pipe(log);
@@ -46,7 +46,7 @@ async function waitForServer(url: string, server: ReturnType<typeof spawn>): Pro
 
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
-      throw new Error(`next start exited with code ${server.exitCode}; see ${SERVER_LOG_PATH}`);
+      throw new Error(`the console server exited with code ${server.exitCode}; see ${SERVER_LOG_PATH}`);
     }
 
     try {
