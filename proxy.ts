@@ -3,7 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { auth } from "@/lib/auth/auth";
 import { checkDatabaseAvailable } from "@/lib/db/database-health";
 import { buildUnavailableResponse } from "@/lib/http/build-unavailable-response";
-import { resolveRequestId } from "@/lib/http/resolve-request-id";
+import { readRequestId } from "@/lib/http/read-request-id";
 
 // Auth.js session cookie names, plain and with the __Secure- prefix it uses
 // over HTTPS.
@@ -29,7 +29,7 @@ const refreshSession = Promise.resolve(auth((_request: NextRequest & { auth: unk
 // instead of letting each page fail on its own. Signed-out visitors of
 // console pages go to sign-in; signed-in ones get their session extended.
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const requestId = resolveRequestId(request.headers.get("x-request-id"));
+  const requestId = readRequestId({ header: (name) => request.headers.get(name) });
   const { pathname } = request.nextUrl;
 
   // Server actions expect a React response, so they are let through and

@@ -14,6 +14,9 @@ import { readServerLog } from "./support/server-log";
 // the bound the operations guide promises.
 const REVOCATION_BOUND_MS = 5_000;
 
+// Demo tokens per minute allowed for one endpoint in the shared limit test.
+const SHARED_LIMIT = 10;
+
 // Instance A is the main e2e server (baseURL). Instance B runs the same
 // build on the same PostgreSQL database with the same master key, as a
 // second replica behind a load balancer would.
@@ -69,9 +72,42 @@ test.describe("two instances on one database", () => {
       .toBe(409);
   });
 
-  // TODO: check that both instances count into one /api/v2 rate limit once
-  // that limiter is in main. The console has no rate limiter yet.
-  test.fixme("rate limit is shared by both instances", async () => {});
+  test("rate limit is shared by two instances", async ({ page }) => {
+    await signUp(page);
+    const appId = await createApp(page, "Shared limit");
+    await createKeyInConsole(page, appId, "limited key");
+    await enableDemoEndpoint(page, appId);
+    // Two more instances with a small per-endpoint limit that sync their
+    // counts every 100 ms, so the test does not wait for the default 1 s.
+    const limits = { ...sharedDatabaseEnv(), RATE_LIMIT_DEMO_PER_KEY: `${SHARED_LIMIT}/60`, RATE_LIMIT_SYNC_MS: "100" };
+    const [instanceC, instanceD] = await Promise.all([
+      startConsoleServer({ env: limits, logPath: path.resolve("test-results", "instance-c.log") }),
+      startConsoleServer({ env: limits, logPath: path.resolve("test-results", "instance-d.log") }),
+    ]);
+
+    try {
+      for (let request = 0; request < SHARED_LIMIT; request += 1) {
+        expect((await requestDemoToken(instanceC.baseURL, appId)).status).toBe(200);
+      }
+
+      // D has served nothing itself. Once it has read C's count it must
+      // refuse; on its own it would allow SHARED_LIMIT more.
+      let allowedByD = 0;
+      await expect
+        .poll(
+          async () => {
+            const { status } = await requestDemoToken(instanceD.baseURL, appId);
+            allowedByD += status === 200 ? 1 : 0;
+            return status;
+          },
+          { timeout: 10_000, intervals: [250] },
+        )
+        .toBe(429);
+      expect(allowedByD).toBeLessThan(SHARED_LIMIT);
+    } finally {
+      await Promise.all([instanceC.stop(), instanceD.stop()]);
+    }
+  });
 
   test("server output holds no password, secret or token", async () => {
     const outputs = { A: readServerLog(), B: instanceB.readLog() };

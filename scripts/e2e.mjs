@@ -1,4 +1,5 @@
-// Builds the console for production and runs the Playwright suite against it.
+// Builds the console for production (the Next.js build and the server
+// bundle) and runs the Playwright suite against it.
 // Set E2E_SKIP_BUILD=1 to reuse an existing .next build while iterating.
 import { spawnSync } from "node:child_process";
 
@@ -11,6 +12,7 @@ function run(command, args) {
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+  run(process.execPath, ["scripts/build-server.mjs"]);
 }
 
 run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)]);

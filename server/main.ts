@@ -4,12 +4,10 @@
 // esbuild into .server/main.mjs (scripts/build-server.mjs).
 import "./production-env";
 
-import { closeDatabase } from "@/lib/db/get-db";
-import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
-import { stopRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 import { createFrontServer } from "@/lib/server/create-front-server";
 import { prepareConsole } from "@/lib/startup/prepare-console";
+import { markShuttingDown, shutDownConsole, takeOverShutdown } from "@/lib/startup/shut-down-console";
 
 // Stops waiting for open connections after this long on shutdown.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,6 +19,9 @@ async function main(): Promise<void> {
   // Opens the database and checks the master key before anything listens,
   // so a misconfiguration stops the start with its message.
   await prepareConsole();
+  // This server drains its connections on a stop signal, so the hook that
+  // instrumentation.ts installs for `next start` must not exit first.
+  takeOverShutdown();
 
   // Loaded here, after production-env.ts ran: a bundle hoists every static
   // import of an external package above the bundled code.
@@ -39,13 +40,14 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       logger.info({ signal }, "stopping the console");
+      markShuttingDown();
       void shutDown(server);
     });
   }
 }
 
-// Finishes in-flight requests, writes the counters that are still in
-// memory, and closes the database, so PGlite's folder is left clean.
+// Finishes in-flight requests, writes what is still queued in memory, and
+// closes the database, so PGlite's folder is left clean.
 async function shutDown(server: ReturnType<typeof createFrontServer>): Promise<void> {
   const forced = setTimeout(() => {
     logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "open connections did not finish in time; closing them");
@@ -56,15 +58,10 @@ async function shutDown(server: ReturnType<typeof createFrontServer>): Promise<v
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 
-  try {
-    await flushKeyUsage();
-    await stopRateLimiter();
-    await closeDatabase();
-  } catch (error) {
-    logger.error({ err: error }, "failed to write counters or close the database on shutdown");
-    process.exit(1);
-  }
-  process.exit(0);
+  // Writes the audit queue, key usage and rate limit counts, then closes
+  // the database. It logs each step that fails and carries on.
+  const succeeded = await shutDownConsole();
+  process.exit(succeeded ? 0 : 1);
 }
 
 function readPort(raw: string | undefined): number {

@@ -16,9 +16,18 @@ export interface ConsoleServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-// Starts the production build (`next start`) on 127.0.0.1 with `env` added
-// to this process's environment, and resolves once /sign-in returns 200.
-// Its output goes to `logPath`, which the leak tests read.
+// The production entry that `npm start` runs, built by scripts/e2e.mjs.
+const SERVER_BUNDLE = path.resolve(".server", "main.mjs");
+
+// Every e2e request comes from 127.0.0.1, so the per-address limits of the
+// demo endpoint and the token API would throttle the suite itself. Tests
+// of the limits pass their own values.
+const TEST_RATE_LIMITS = { RATE_LIMIT_DEMO_PER_IP: "100000/60", RATE_LIMIT_API_PER_IP: "100000/60", RATE_LIMIT_SIGN_IN_PER_IP: "100000/900" };
+
+// Starts the production build as `npm start` does (the bundled HTTP front
+// with Next.js behind it) on 127.0.0.1, with `env` added to this process's
+// environment, and resolves once /sign-in returns 200. Its output goes to
+// `logPath`, which the leak tests read.
 export async function startConsoleServer(options: { env: Record<string, string>; logPath: string; port?: number }): Promise<ConsoleServer> {
   const port = options.port ?? (await findFreePort());
   const baseURL = `http://127.0.0.1:${port}`;
@@ -26,9 +35,8 @@ export async function startConsoleServer(options: { env: Record<string, string>;
   mkdirSync(path.dirname(options.logPath), { recursive: true });
   const log = createWriteStream(options.logPath);
 
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...options.env, NODE_ENV: "production" },
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    env: { ...process.env, ...TEST_RATE_LIMITS, ...options.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.pipe(log);
@@ -64,7 +72,7 @@ async function waitForServer(url: string, child: ChildProcess, logPath: string):
 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`next start exited with code ${child.exitCode}; see ${logPath}`);
+      throw new Error(`the console server exited with code ${child.exitCode}; see ${logPath}`);
     }
 
     try {

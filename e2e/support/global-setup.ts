@@ -10,7 +10,7 @@ import { createTestDatabase, readTestDatabaseUrl } from "../../lib/testing/test-
 import { startConsoleServer } from "./console-server";
 import { SERVER_LOG_PATH } from "./server-log";
 
-// Starts the production build (`next start`) on a fresh database: embedded
+// Starts the production server (as `npm start` runs it) on a fresh database: embedded
 // by default, or a new database on the TEST_DATABASE_URL server. Its output
 // is captured in a log file that the leak tests read. Specs that start more
 // instances on the same database find it in E2E_DATABASE_URL and

@@ -1,11 +1,12 @@
 import "server-only";
 
-import { getDb } from "@/lib/db/get-db";
+import { getDatabase, getDb } from "@/lib/db/get-db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentRequestContext, type RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 
 import type { AuditAction } from "./audit-actions";
+import { insertAuditRows } from "./insert-audit-rows";
 
 export type AuditActor =
   | { type: "USER"; userId: string; label: string }
@@ -94,8 +95,7 @@ export async function flushAuditQueue(): Promise<void> {
 
   const rows = queue.rows;
   queue.rows = [];
-  const db = await getDb();
-  await db.auditEvent.createMany({ data: rows });
+  await insertAuditRows((await getDatabase()).sql, rows);
 }
 
 export function userActor(actor: { id: string; email: string }): AuditActor {

@@ -9,6 +9,7 @@ import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
 import { demoSettingsSchema } from "./demo-settings-input";
+import { invalidateDemoSettings } from "./find-demo-settings";
 
 // Turns the app's demo token endpoint on or off and sets the key, grants and
 // TTL it signs with. Only an active key of the same app may be chosen.
@@ -32,6 +33,7 @@ export async function configureDemoEndpoint(options: { actor: Actor; appId: stri
 
   const data = { enabled: settings.enabled, keyId, grants: settings.grants, ttlSeconds: settings.ttlSeconds };
   await db.demoEndpoint.upsert({ where: { appId: options.appId }, create: { appId: options.appId, ...data }, update: data });
+  invalidateDemoSettings(options.appId);
 
   await recordAuditEvent({ appId: options.appId, actor: userActor(options.actor), action: "demo.configured", target: { type: "app", id: options.appId }, details: data });
   logger.info({ appId: options.appId, keyId, enabled: settings.enabled, userId: options.actor.id }, "configured demo endpoint");

@@ -3,7 +3,6 @@ import "server-only";
 import { z } from "zod";
 
 import { queueAuditEvent } from "@/lib/audit/record-audit-event";
-import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -13,6 +12,8 @@ import { signWithKey } from "@/lib/mint/sign-with-key";
 import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
 import { isGrantName, type Grants } from "@/lib/tokens/grants";
 import { deviceSchema, identitySchema } from "@/lib/tokens/token-rules";
+
+import { findDemoSettings } from "./find-demo-settings";
 
 const demoRequestSchema = z.object({ identity: identitySchema, device: deviceSchema });
 
@@ -28,8 +29,7 @@ export async function issueDemoToken(options: {
   context: RequestContext;
   origin?: string | null;
 }): Promise<{ token: string }> {
-  const db = await getDb();
-  const settings = await db.demoEndpoint.findUnique({ where: { appId: options.appId } });
+  const settings = await findDemoSettings(options.appId);
 
   if (!settings?.enabled || !settings.keyId) {
     throw new ConsoleError("not_found", "no demo token endpoint is enabled at this URL: an app owner can turn it on in the console");

@@ -33,7 +33,7 @@ export function buildUnavailableResponse(options: { pathname: string; accept: st
 
 function renderPage(requestId: string): string {
   // The request ID matches /^[A-Za-z0-9._:-]+$/ or is a UUID
-  // (resolveRequestId), so it needs no HTML escaping.
+  // (readRequestId), so it needs no HTML escaping.
   return `<!doctype html>
 <html lang="en">
 <head>

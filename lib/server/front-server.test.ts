@@ -388,6 +388,27 @@ describe("POST /api/demo/:appId/token", () => {
     expect(response.headers.get("access-control-allow-methods")).toBe("POST, OPTIONS");
   });
 
+  it("stops at once when the owner turns it off", async () => {
+    const seeded = await seedAppWithKey("Demo off app");
+    const settings = { keyId: seeded.keyId, grants: ["chat"], ttlSeconds: 600 };
+    await configureDemoEndpoint({ actor: seeded.actor, appId: seeded.appId, input: { enabled: true, ...settings } });
+    expect((await demoPost(seeded.appId)).status).toBe(200);
+
+    await configureDemoEndpoint({ actor: seeded.actor, appId: seeded.appId, input: { enabled: false, ...settings } });
+
+    await expectProblem(await demoPost(seeded.appId), 404, "not_found");
+  });
+
+  it("stops at once when its key is revoked", async () => {
+    const seeded = await seedAppWithKey("Demo revoked app");
+    await configureDemoEndpoint({ actor: seeded.actor, appId: seeded.appId, input: { enabled: true, keyId: seeded.keyId, grants: ["chat"], ttlSeconds: 600 } });
+    expect((await demoPost(seeded.appId)).status).toBe(200);
+
+    await revokeApiKey({ actor: seeded.actor, appId: seeded.appId, keyId: seeded.keyId });
+
+    expect((await demoPost(seeded.appId)).status).toBe(409);
+  });
+
   it("checks the key's allowed origins", async () => {
     await updateKeyRestrictions({
       actor: demo.actor,

@@ -2,7 +2,7 @@ import "server-only";
 
 import { logger } from "@/lib/log/logger";
 
-import { shutDownConsole } from "./shut-down-console";
+import { isShutdownTakenOver, markShuttingDown, shutDownConsole } from "./shut-down-console";
 
 const HOOKED_SLOT = Symbol.for("bit6-console.shutdown-hooked");
 
@@ -12,12 +12,14 @@ const HOOKED_SLOT = Symbol.for("bit6-console.shutdown-hooked");
 // process.exit(143) or process.exit(130). Writing the queues must come after
 // the in-flight requests and before the exit, and Next.js offers no hook
 // between the two, so the exit is wrapped.
-// NOTE: this relies on Next.js calling process.exit once its requests are
-// done. A custom server that owns the HTTP server should call
-// shutDownConsole itself and skip this hook.
+// The console's own server (server/main.ts) drains its connections and calls
+// shutDownConsole itself, and declares so with takeOverShutdown, so this
+// hook does nothing there.
+// NOTE: under `next start` this relies on Next.js calling process.exit once
+// its requests are done.
 export function hookGracefulShutdown(): void {
   const global = globalThis as typeof globalThis & { [HOOKED_SLOT]?: boolean };
-  if (global[HOOKED_SLOT]) {
+  if (global[HOOKED_SLOT] || isShutdownTakenOver()) {
     return;
   }
   global[HOOKED_SLOT] = true;
@@ -27,6 +29,7 @@ export function hookGracefulShutdown(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       signalled = signal;
+      markShuttingDown();
       logger.info({ signal }, "stopping the console: finishing in-flight requests");
 
       // A listener replaces Node's default of exiting on the signal. When

@@ -1,10 +1,10 @@
-import { resolveRequestId } from "@/lib/http/resolve-request-id";
+import { readRequestId } from "@/lib/http/read-request-id";
 
 // Liveness: returns 200 while the process serves HTTP, without touching the
 // database, so an orchestrator restarts only a console that hangs.
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Response {
-  const requestId = resolveRequestId(request.headers.get("x-request-id"));
+  const requestId = readRequestId({ header: (name) => request.headers.get(name) });
   return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store", "x-request-id": requestId } });
 }

@@ -1,6 +1,6 @@
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/db/database-unavailable";
 import { checkReadiness } from "@/lib/health/check-readiness";
-import { resolveRequestId } from "@/lib/http/resolve-request-id";
+import { readRequestId } from "@/lib/http/read-request-id";
 
 // Readiness: 200 while this instance should get traffic, 503 with the
 // reason while the database is down, a migration is pending or the console
@@ -8,7 +8,7 @@ import { resolveRequestId } from "@/lib/http/resolve-request-id";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const requestId = resolveRequestId(request.headers.get("x-request-id"));
+  const requestId = readRequestId({ header: (name) => request.headers.get(name) });
   const readiness = await checkReadiness();
 
   if (readiness.ready) {

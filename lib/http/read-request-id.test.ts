@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { resolveRequestId } from "./resolve-request-id";
+import { readRequestId } from "./read-request-id";
+
+function withHeader(value: string | null) {
+  return { header: (name: string) => (name === "x-request-id" ? value : null) };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-describe("resolveRequestId", () => {
+describe("readRequestId", () => {
   it("keeps a plain ID from a proxy", () => {
-    expect(resolveRequestId("lb-7f3a.42:1")).toBe("lb-7f3a.42:1");
+    expect(readRequestId(withHeader("lb-7f3a.42:1"))).toBe("lb-7f3a.42:1");
   });
 
   it.each([
@@ -17,6 +21,6 @@ describe("resolveRequestId", () => {
     ["with markup", "<script>"],
     ["too long", "a".repeat(101)],
   ])("replaces a %s ID with a UUID", (_name, given) => {
-    expect(resolveRequestId(given)).toMatch(UUID);
+    expect(readRequestId(withHeader(given))).toMatch(UUID);
   });
 });

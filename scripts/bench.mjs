@@ -1,0 +1,230 @@
+// `npm run bench`: measures the token API and the demo endpoint of a
+// production build on a fresh database, and a bare node:http server that
+// signs the same claims with the same library, in one run on 127.0.0.1 with
+// autocannon. Prints the figures and their ratio, and writes them as JSON
+// under bench/results/. Every guard stays on: the rate limits are raised so
+// that the benchmark's own load is not rejected, but they still count every
+// request. See bench/README.md for the recorded numbers.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+
+import autocannon from "autocannon";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_SECONDS = 3;
+const READY_TIMEOUT_MS = 120_000;
+// High enough that 50 connections for the whole run stay under them.
+const RAISED_LIMIT = "1000000000/60";
+
+const MINT_BODY = JSON.stringify({ identity: "alice", device: "web1", grants: "chat,video", ttl: 600 });
+const DEMO_BODY = JSON.stringify({ identity: "bob1", device: "web1" });
+
+const children = [];
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", ...options });
+  if (result.status !== 0) {
+    throw new Error(`${[command, ...args].join(" ")} failed with exit code ${result.status}: ${result.stderr ?? ""}`);
+  }
+  return result.stdout ?? "";
+}
+
+function buildIfMissing() {
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(path.join(ROOT, ".server", "main.mjs"))) {
+    return;
+  }
+  console.log("No production build found: running npm run build…");
+  run("npm", ["run", "build"], { stdio: "inherit" });
+}
+
+function seed(dataDir) {
+  const stdout = run(process.execPath, ["--conditions", "react-server", "--import", "tsx", "scripts/bench/seed-bench-data.ts"], {
+    env: { ...process.env, CONSOLE_DATA_DIR: dataDir, DATABASE_URL: "", CONSOLE_ENCRYPTION_KEY: "", LOG_LEVEL: "error" },
+  });
+  const lastLine = stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(lastLine);
+}
+
+async function freePort() {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startChild(args, env, logFile) {
+  const log = openSync(logFile, "a");
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+  children.push(child);
+  return child;
+}
+
+async function waitForHttp(url, child, init) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${url}: the server exited with code ${child.exitCode} before it was ready`);
+    }
+    try {
+      await fetch(url, init);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+function measure(title, options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  }).then((result) => {
+    const summary = {
+      name: title,
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      requests: result.requests.total,
+      statusCounts: { "2xx": result["2xx"], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
+    };
+    console.log(
+      `${title.padEnd(28)} ${String(summary.requestsPerSecond).padStart(7)} req/s  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  non-2xx ${summary.statusCounts.non2xx}  errors ${summary.statusCounts.errors}`,
+    );
+    return summary;
+  });
+}
+
+async function measureTarget(title, options) {
+  // The warm-up lets V8 optimize the hot path and fills the key cache.
+  await measure(`${title} (warm-up)`, { ...options, duration: WARMUP_SECONDS });
+  return measure(title, { ...options, duration: DURATION_SECONDS });
+}
+
+async function main() {
+  buildIfMissing();
+
+  // Other work on the machine takes CPU from the servers and from
+  // autocannon alike, which lowers every figure, though less their ratio.
+  const [loadBefore] = loadavg();
+  if (loadBefore > 0.5) {
+    console.warn(`Load average is ${loadBefore.toFixed(2)}: other processes are running, so the figures will be lower than on an idle machine.`);
+  }
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "bit6-console-bench-"));
+  const logDir = path.join(ROOT, "bench", "results");
+  mkdirSync(logDir, { recursive: true });
+
+  try {
+    console.log("Seeding a fresh database…");
+    const seeded = seed(dataDir);
+    const authorization = `Basic ${Buffer.from(`${seeded.keyId}:${seeded.secret}`).toString("base64")}`;
+
+    const consolePort = await freePort();
+    const consoleServer = startChild(
+      [".server/main.mjs"],
+      {
+        PORT: String(consolePort),
+        HOST: "127.0.0.1",
+        CONSOLE_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        CONSOLE_ENCRYPTION_KEY: "",
+        RATE_LIMIT_API_PER_KEY: RAISED_LIMIT,
+        RATE_LIMIT_API_PER_IP: RAISED_LIMIT,
+        RATE_LIMIT_DEMO_PER_KEY: RAISED_LIMIT,
+        RATE_LIMIT_DEMO_PER_IP: RAISED_LIMIT,
+      },
+      path.join(logDir, "console-server.log.tmp"),
+    );
+    const bareServer = startChild(
+      ["--import", "tsx", "scripts/bench/bare-server.ts"],
+      { BENCH_KEY_ID: seeded.keyId, BENCH_KEY_SECRET: seeded.secret },
+      path.join(logDir, "bare-server.log.tmp"),
+    );
+
+    const consoleUrl = `http://127.0.0.1:${consolePort}`;
+    console.log("Starting the console and the bare server…");
+    await waitForHttp(`${consoleUrl}/sign-in`, consoleServer);
+    const barePort = await waitForBarePort(path.join(logDir, "bare-server.log.tmp"), bareServer);
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+
+    const jsonPost = { method: "POST", headers: { "content-type": "application/json" } };
+    const bare = await measureTarget("bare node:http + jose", { url: `${bareUrl}/`, ...jsonPost, body: MINT_BODY });
+    const api = await measureTarget("POST /api/v2/tokens", {
+      url: `${consoleUrl}/api/v2/tokens`,
+      ...jsonPost,
+      headers: { ...jsonPost.headers, authorization },
+      body: MINT_BODY,
+    });
+    const demo = await measureTarget("POST /api/demo/:appId/token", { url: `${consoleUrl}/api/demo/${seeded.appId}/token`, ...jsonPost, body: DEMO_BODY });
+
+    const ratio = api.requestsPerSecond / bare.requestsPerSecond;
+    console.log(`\nToken API / bare server: ${(ratio * 100).toFixed(1)}% of the requests per second (target at least 40%), p99 ${api.latencyMs.p99} ms (target under 20 ms)`);
+
+    const report = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "unknown",
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageBefore: Number(loadBefore.toFixed(2)),
+        loadAverageAfter: Number(loadavg()[0].toFixed(2)),
+      },
+      settings: { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, warmupSeconds: WARMUP_SECONDS, pipelining: 1 },
+      results: { bare, api, demo },
+      apiToBareRatio: Number(ratio.toFixed(3)),
+    };
+    const file = path.join(logDir, `bench-${report.date.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Wrote ${path.relative(ROOT, file)}`);
+  } finally {
+    await stopChildren();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitForBarePort(logFile, child) {
+  const { readFileSync } = await import("node:fs");
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const match = /listening (\d+)/.exec(existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
+    if (match) {
+      return Number(match[1]);
+    }
+    if (child.exitCode !== null) {
+      throw new Error(`the bare server exited with code ${child.exitCode}; see ${logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the bare server did not start within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`);
+}
+
+async function stopChildren() {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) {
+            resolve();
+            return;
+          }
+          child.once("exit", resolve);
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+main().catch(async (error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  await stopChildren();
+  process.exit(1);
+});
