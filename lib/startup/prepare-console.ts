@@ -17,7 +17,7 @@ export async function prepareConsole(): Promise<void> {
 
   const where = database.config.kind === "pglite" ? database.config.databaseDir : "PostgreSQL (DATABASE_URL)";
   const keySource = masterKey.source === "environment" ? "CONSOLE_ENCRYPTION_KEY" : masterKey.filePath;
-  logger.info({ database: database.config.kind, location: where, masterKey: keySource, selfSignUp }, "console ready");
+  logger.info({ database: database.config.kind, location: where, masterKeySource: keySource, selfSignUp }, "console ready");
 
   scheduleAuditPruning();
 }
