@@ -11,9 +11,10 @@ export interface RequestContext {
 const MAX_USER_AGENT_LENGTH = 512;
 
 // Reads the client address and user agent. The address comes from
-// X-Forwarded-For the way the token API reads it (resolveClientIp): the
-// console's HTTP front appends the socket's peer address, and
-// TRUSTED_PROXY_COUNT tells how many proxies in front of it appended theirs.
+// X-Forwarded-For the way the token API reads it (resolveClientIp). The
+// console's HTTP front appends the socket's peer address there, and
+// TRUSTED_PROXY_COUNT is the number of proxies in front of it that appended
+// theirs.
 // NOTE: under a bare `next start`, Next.js 16.4 sets X-Forwarded-For to the
 // peer address only when the client sent none, so there a client can choose
 // the address it is recorded with.
