@@ -119,7 +119,9 @@ test("owner invites a developer who mints, then is removed", async ({ page, brow
   await page.goto(`/apps/${appId}/audit`);
   const rows = page.getByTestId("audit-row");
   await expect(rows.filter({ hasText: "invitation.accepted" }).filter({ hasText: developerEmail })).toHaveCount(1);
-  await expect(rows.filter({ hasText: "token.minted" }).filter({ hasText: developerEmail })).toContainText("identity: qa-alice");
+  const mintedRow = rows.filter({ hasText: "token.minted" }).filter({ hasText: developerEmail });
+  await expect(mintedRow).toContainText("identity: qa-alice");
+  await expect(mintedRow).toContainText("127.0.0.1");
   await expect(rows.filter({ hasText: "key.created" }).filter({ hasText: ownerEmail })).toHaveCount(1);
   await saveScreenshot(page, testInfo, "teams-owner-audit");
   await page.getByLabel("Action").selectOption("token.minted");

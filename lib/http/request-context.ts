@@ -1,5 +1,7 @@
 import "server-only";
 
+import { readTrustedProxies, resolveClientIp } from "./resolve-client-ip";
+
 // Who sent a request, as the audit log records it.
 export interface RequestContext {
   ip: string | null;
@@ -8,32 +10,32 @@ export interface RequestContext {
 
 const MAX_USER_AGENT_LENGTH = 512;
 
-// Reads the client address and user agent. X-Forwarded-For is believed only
-// when TRUST_PROXY is set, because any client can send that header; behind a
-// reverse proxy the left-most address is the client the proxy saw.
-export function readRequestContext(headers: Headers, socketAddress: string | null = null): RequestContext {
+// Reads the client address and user agent. The address comes from
+// X-Forwarded-For the way the token API reads it (resolveClientIp). The
+// console's HTTP front appends the socket's peer address there, and
+// TRUSTED_PROXY_COUNT is the number of proxies in front of it that appended
+// theirs.
+// NOTE: under a bare `next start`, Next.js 16.4 sets X-Forwarded-For to the
+// peer address only when the client sent none, so there a client can choose
+// the address it is recorded with.
+export function readRequestContext(headers: Headers): RequestContext {
   const userAgent = headers.get("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
+  const ip = resolveClientIp({ forwardedFor: headers.get("x-forwarded-for"), trustedProxies: readTrustedProxies() });
 
-  if (process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    const realIp = headers.get("x-real-ip")?.trim();
-    return { ip: forwarded || realIp || socketAddress, userAgent };
-  }
-
-  return { ip: socketAddress, userAgent };
+  return { ip: ip === "unknown" ? null : ip, userAgent };
 }
 
 // The context of the server action or route handler being run, or an empty
 // one outside a Next.js request (scripts, tests, the lean HTTP front, which
 // pass their own).
 export async function currentRequestContext(): Promise<RequestContext> {
+  let requestHeaders: Headers;
   try {
     const { headers } = await import("next/headers");
-    const requestHeaders = await headers();
-    // Next.js does not expose the socket address to server actions, so
-    // without a trusted proxy header the address stays unknown.
-    return readRequestContext(new Headers(requestHeaders));
+    requestHeaders = new Headers(await headers());
   } catch {
     return { ip: null, userAgent: null };
   }
+
+  return readRequestContext(requestHeaders);
 }

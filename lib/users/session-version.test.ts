@@ -77,6 +77,17 @@ describe("changePassword", () => {
     expect(await resolveSessionUser({ user: { id: user.id, sessionVersion: 0 } })).not.toBeNull();
   });
 
+  it("limits guesses of the current password", async () => {
+    const user = await createTestUser();
+    const guess = () => changePassword({ actor: user, input: { currentPassword: "wrong password!", newPassword: NEW_PASSWORD } });
+
+    // The sign-in limit per account defaults to 10 attempts per 15 minutes.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await expect(guess()).rejects.toMatchObject({ code: "invalid_input" });
+    }
+    await expect(guess()).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
   it.each([
     ["a short new password", { currentPassword: TEST_PASSWORD, newPassword: "short" }, "newPassword", /at least 12 characters/],
     ["the same password", { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }, "newPassword", /must differ/],
