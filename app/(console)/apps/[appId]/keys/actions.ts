@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { createApiKey, type CreatedApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
+import { rotateApiKey, type RotatedApiKey } from "@/lib/keys/rotate-api-key";
 
 // The page binds appId, so every action re-checks the caller's rights on the
 // app it names instead of trusting the form.
@@ -25,5 +26,18 @@ export async function revokeKeyAction(appId: string, keyId: string): Promise<Act
       return undefined;
     },
     { action: "revokeApiKey", appId, keyId },
+  );
+}
+
+// The dialog converts its choice to seconds, because a custom end time is in
+// the browser's time zone, which the server does not have. rotateApiKey
+// validates the number.
+export async function rotateKeyAction(appId: string, keyId: string, overlapSeconds: number): Promise<ActionResult<RotatedApiKey>> {
+  return runAction(
+    async () => {
+      const actor = await requireUser();
+      return rotateApiKey({ actor, appId, keyId, input: { overlapSeconds } });
+    },
+    { action: "rotateApiKey", appId, keyId },
   );
 }
