@@ -1,9 +1,11 @@
 import { CopyButton } from "@/components/copy-button";
 import { LocalTime } from "@/components/local-time";
 import type { ActionResult } from "@/lib/errors/action-result";
+import type { KeyRestrictions } from "@/lib/keys/key-restrictions";
 import type { KeyListEntry } from "@/lib/keys/list-keys-with-usage";
 import type { RotatedApiKey } from "@/lib/keys/rotate-api-key";
 
+import { EditRestrictionsButton } from "./edit-restrictions-button";
 import { KeyStatusBadge } from "./key-status-badge";
 import { RestrictionsSummary } from "./restrictions-summary";
 import { RevokeKeyButton } from "./revoke-key-button";
@@ -14,12 +16,13 @@ import { RotateKeyButton } from "./rotate-key-button";
 export interface KeyTableActions {
   revoke: ((keyId: string) => Promise<ActionResult>) | null;
   rotate: ((keyId: string, overlapSeconds: number) => Promise<ActionResult<RotatedApiKey>>) | null;
+  updateRestrictions: ((keyId: string, previous: ActionResult<KeyRestrictions>, form: FormData) => Promise<ActionResult<KeyRestrictions>>) | null;
 }
 
 // The app's keys with their status, usage and restrictions. `renderedAt` is
 // the time the statuses were computed at, in milliseconds since the epoch.
 export function KeyTable({ keys, actions, renderedAt }: { keys: KeyListEntry[]; actions: KeyTableActions; renderedAt: number }) {
-  const hasActions = actions.revoke !== null || actions.rotate !== null;
+  const hasActions = actions.revoke !== null || actions.rotate !== null || actions.updateRestrictions !== null;
 
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
@@ -125,8 +128,8 @@ function KeyOrigin({ apiKey }: { apiKey: KeyListEntry }) {
 }
 
 // Rotation is offered only for an active key, because an expiring key has a
-// successor already. Revocation stays available until the key stops
-// working.
+// successor already. Revocation and restrictions stay available until the
+// key stops working.
 function KeyActions({ apiKey, actions }: { apiKey: KeyListEntry; actions: KeyTableActions }) {
   const usable = apiKey.effectiveStatus === "active" || apiKey.effectiveStatus === "expiring";
   if (!usable) {
@@ -136,6 +139,14 @@ function KeyActions({ apiKey, actions }: { apiKey: KeyListEntry; actions: KeyTab
   return (
     <div className="flex flex-col items-stretch gap-2 whitespace-nowrap">
       {actions.rotate && apiKey.effectiveStatus === "active" ? <RotateKeyButton keyId={apiKey.id} label={apiKey.label} action={actions.rotate} /> : null}
+      {actions.updateRestrictions ? (
+        <EditRestrictionsButton
+          keyId={apiKey.id}
+          label={apiKey.label}
+          restrictions={{ allowedGrants: apiKey.allowedGrants, maxTtlSeconds: apiKey.maxTtlSeconds, allowedOrigins: apiKey.allowedOrigins }}
+          action={actions.updateRestrictions}
+        />
+      ) : null}
       {actions.revoke ? <RevokeKeyButton keyId={apiKey.id} label={apiKey.label} expiresAt={apiKey.expiresAt} action={actions.revoke} /> : null}
     </div>
   );

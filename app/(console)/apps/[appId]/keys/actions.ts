@@ -3,8 +3,11 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { createApiKey, type CreatedApiKey } from "@/lib/keys/create-api-key";
+import type { KeyRestrictions } from "@/lib/keys/key-restrictions";
+import { readRestrictionsForm } from "@/lib/keys/restrictions-form";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { rotateApiKey, type RotatedApiKey } from "@/lib/keys/rotate-api-key";
+import { updateKeyRestrictions } from "@/lib/keys/update-key-restrictions";
 
 // The page binds appId, so every action re-checks the caller's rights on the
 // app it names instead of trusting the form.
@@ -40,4 +43,30 @@ export async function rotateKeyAction(appId: string, keyId: string, overlapSecon
     },
     { action: "rotateApiKey", appId, keyId },
   );
+}
+
+export async function updateRestrictionsAction(
+  appId: string,
+  keyId: string,
+  _previous: ActionResult<KeyRestrictions>,
+  form: FormData,
+): Promise<ActionResult<KeyRestrictions>> {
+  return runAction(
+    async () => {
+      const actor = await requireUser();
+      const input = readRestrictionsForm({
+        allowedGrants: form.getAll("allowedGrants").filter((value) => typeof value === "string"),
+        maxTtlSeconds: readText(form, "maxTtlSeconds"),
+        allowedOrigins: readText(form, "allowedOrigins"),
+      });
+      return updateKeyRestrictions({ actor, appId, keyId, input });
+    },
+    { action: "updateKeyRestrictions", appId, keyId },
+  );
+}
+
+// A file upload in place of a text field counts as missing.
+function readText(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
 }

@@ -6,7 +6,7 @@ import { listKeysWithUsage } from "@/lib/keys/list-keys-with-usage";
 import { roleAllows } from "@/lib/permissions/permissions";
 import { requireAppForPage } from "@/lib/permissions/require-app-for-page";
 
-import { createKeyAction, revokeKeyAction, rotateKeyAction } from "./actions";
+import { createKeyAction, revokeKeyAction, rotateKeyAction, updateRestrictionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Keys" };
 
@@ -43,6 +43,7 @@ export default async function KeysPage({ params }: { params: Promise<{ appId: st
           actions={{
             revoke: canRevoke ? revokeKeyAction.bind(null, appId) : null,
             rotate: canCreate ? rotateKeyAction.bind(null, appId) : null,
+            updateRestrictions: canCreate ? updateRestrictionsAction.bind(null, appId) : null,
           }}
         />
       )}
