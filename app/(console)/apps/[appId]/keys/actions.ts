@@ -3,6 +3,7 @@
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { createApiKey, type CreatedApiKey } from "@/lib/keys/create-api-key";
+import { importApiKey } from "@/lib/keys/import-api-key";
 import type { KeyRestrictions } from "@/lib/keys/key-restrictions";
 import { readRestrictionsForm } from "@/lib/keys/restrictions-form";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
@@ -62,6 +63,21 @@ export async function updateRestrictionsAction(
       return updateKeyRestrictions({ actor, appId, keyId, input });
     },
     { action: "updateKeyRestrictions", appId, keyId },
+  );
+}
+
+export async function importKeyAction(
+  appId: string,
+  _previous: ActionResult<{ keyId: string; label: string }>,
+  form: FormData,
+): Promise<ActionResult<{ keyId: string; label: string }>> {
+  return runAction(
+    async () => {
+      const actor = await requireUser();
+      const input = { label: form.get("label"), keyId: form.get("keyId"), secret: form.get("secret") };
+      return importApiKey({ actor, appId, input });
+    },
+    { action: "importApiKey", appId },
   );
 }
 

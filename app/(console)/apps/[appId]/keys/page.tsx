@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 
 import { CreateKeyPanel } from "@/components/keys/create-key-panel";
+import { ImportKeyButton } from "@/components/keys/import-key-button";
 import { KeyTable } from "@/components/keys/key-table";
 import { listKeysWithUsage } from "@/lib/keys/list-keys-with-usage";
 import { roleAllows } from "@/lib/permissions/permissions";
 import { requireAppForPage } from "@/lib/permissions/require-app-for-page";
 
-import { createKeyAction, revokeKeyAction, rotateKeyAction, updateRestrictionsAction } from "./actions";
+import { createKeyAction, importKeyAction, revokeKeyAction, rotateKeyAction, updateRestrictionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Keys" };
 
@@ -28,7 +29,12 @@ export default async function KeysPage({ params }: { params: Promise<{ appId: st
         <p className="text-sm text-slate-600">
           A key signs access tokens for this app. Its key ID goes into each token as the issuer (iss), and its secret stays on your app server.
         </p>
-        {canCreate ? <CreateKeyPanel action={createKeyAction.bind(null, appId)} /> : null}
+        {canCreate ? (
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <CreateKeyPanel action={createKeyAction.bind(null, appId)} />
+            <ImportKeyButton action={importKeyAction.bind(null, appId)} />
+          </div>
+        ) : null}
       </section>
 
       {keys.length === 0 ? (
