@@ -1,13 +1,15 @@
 // `npm start`: builds the console when the sources changed since the last
-// build, then serves the production build with `next start`.
+// build, then runs the production server (.server/main.mjs), which serves
+// the token API itself and everything else through Next.js.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCE_ROOTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_ROOTS = ["app", "components", "lib", "server", "scripts/build-server.mjs", "public", "prisma/schema.prisma", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const STAMP_FILE = path.join(".next", "bit6-source-hash");
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
+const SERVER_BUNDLE = path.join(".server", "main.mjs");
 
 function listFiles(entry) {
   if (!existsSync(entry)) {
@@ -33,7 +35,7 @@ function buildIfStale() {
   const sourceHash = hashSources();
   const builtHash = existsSync(STAMP_FILE) ? readFileSync(STAMP_FILE, "utf8") : "";
 
-  if (existsSync(path.join(".next", "BUILD_ID")) && builtHash === sourceHash) {
+  if (existsSync(path.join(".next", "BUILD_ID")) && existsSync(SERVER_BUNDLE) && builtHash === sourceHash) {
     return;
   }
 
@@ -43,18 +45,18 @@ function buildIfStale() {
     console.error("next build failed: see the errors above.");
     process.exit(build.status ?? 1);
   }
+  const bundle = spawnSync(process.execPath, [path.join("scripts", "build-server.mjs")], { stdio: "inherit" });
+  if (bundle.status !== 0) {
+    console.error("bundling the server (scripts/build-server.mjs) failed: see the errors above.");
+    process.exit(bundle.status ?? 1);
+  }
   writeFileSync(STAMP_FILE, sourceHash);
 }
 
 buildIfStale();
 
-const port = process.env.PORT ?? "3000";
-const args = [NEXT_BIN, "start", "-p", port];
-if (process.env.HOST) {
-  args.push("-H", process.env.HOST);
-}
-
-const server = spawn(process.execPath, args, { stdio: "inherit" });
+// The server reads PORT (default 3000) and HOST itself.
+const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: "inherit" });
 
 // Pass stop signals on, so the server can finish in-flight requests.
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { SignInRateLimited } from "@/lib/auth/sign-in-rate-limited";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { actionError, type ActionResult } from "@/lib/errors/action-result";
 import { createUser } from "@/lib/users/create-user";
@@ -20,11 +21,20 @@ export async function signInAction(_previous: ActionResult, form: FormData): Pro
     });
     return { status: "success", data: undefined };
   } catch (error) {
+    if (error instanceof SignInRateLimited) {
+      return { status: "error", message: `${SIGN_IN_FAILED} ${describeWait(error.retryAfterSeconds)}`, fieldErrors: [] };
+    }
     if (error instanceof AuthError) {
       return { status: "error", message: SIGN_IN_FAILED, fieldErrors: [] };
     }
     return actionError(error);
   }
+}
+
+function describeWait(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return `Too many sign-in attempts: wait ${wait} before trying again.`;
 }
 
 export async function signUpAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {

@@ -23,6 +23,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/inspect" className="text-sm text-slate-600 hover:text-slate-900">
             Inspect a token
           </Link>
+          <Link href="/api-docs" className="text-sm text-slate-600 hover:text-slate-900">
+            Token API
+          </Link>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
             <span data-testid="signed-in-email">{user.email}</span>
             <form action={signOutAction}>

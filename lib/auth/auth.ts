@@ -6,9 +6,13 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { getMasterKey } from "@/lib/crypto/get-master-key";
+import { RateLimitError } from "@/lib/errors/rate-limit-error";
+import { readTrustedProxies, resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
 import { safeCallbackPath } from "./callback-path";
+import { limitSignIn } from "./limit-sign-in";
+import { SignInRateLimited } from "./sign-in-rate-limited";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -35,7 +39,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: async (credentials) => {
+      authorize: async (credentials, request) => {
+        // Auth.js builds `request` from the incoming request's headers, so
+        // X-Forwarded-For is the one the HTTP front or Next.js set.
+        const clientIp = resolveClientIp({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxies: readTrustedProxies() });
+        try {
+          limitSignIn({ email: credentials.email, clientIp });
+        } catch (error) {
+          if (error instanceof RateLimitError) {
+            throw new SignInRateLimited(error.retryAfterSeconds);
+          }
+          throw error;
+        }
+
         const user = await authenticateUser(credentials);
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },

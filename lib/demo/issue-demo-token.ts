@@ -10,6 +10,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { summarizeClaims } from "@/lib/mint/summarize-claims";
 import { signWithKey } from "@/lib/mint/sign-with-key";
+import { enforceRateLimit } from "@/lib/rate-limit/enforce-rate-limit";
 import { isGrantName, type Grants } from "@/lib/tokens/grants";
 import { deviceSchema, identitySchema } from "@/lib/tokens/token-rules";
 
@@ -19,7 +20,8 @@ const demoRequestSchema = z.object({ identity: identitySchema, device: deviceSch
 // the app's owner chose. An app whose endpoint is off, or that does not
 // exist, gets the same 404, so the endpoint cannot be used to find apps. The
 // body is read only after that check, so a disabled endpoint answers 404
-// whatever is sent to it.
+// whatever is sent to it. `origin` is the browser's Origin header, checked
+// against the key's allowed origins.
 export async function issueDemoToken(options: {
   appId: string;
   readFields: () => Promise<Record<string, unknown>>;
@@ -32,6 +34,8 @@ export async function issueDemoToken(options: {
   if (!settings?.enabled || !settings.keyId) {
     throw new ConsoleError("not_found", "no demo token endpoint is enabled at this URL: an app owner can turn it on in the console");
   }
+
+  enforceRateLimit("demoPerKey", settings.keyId);
 
   const { identity, device } = parseInput(demoRequestSchema, await options.readFields());
   const grants: Grants = {};

@@ -6,6 +6,7 @@ import { logger } from "@/lib/log/logger";
 
 import { ERROR_STATUS, isConsoleError, type ErrorCode } from "./console-error";
 import { InputError, type FieldError } from "./parse-input";
+import { RateLimitError } from "./rate-limit-error";
 
 const TITLES: Record<ErrorCode, string> = {
   invalid_input: "Invalid input",
@@ -13,6 +14,7 @@ const TITLES: Record<ErrorCode, string> = {
   unauthenticated: "Authentication required",
   forbidden: "Forbidden",
   not_found: "Not found",
+  method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
@@ -39,26 +41,48 @@ export function problemTypeFor(code: ErrorCode): string {
   return `urn:bit6-console:problem:${code.replace(/_/g, "-")}`;
 }
 
-// Builds the problem response for any error. Errors that are not a
+// A problem response as status, headers and JSON text, for the HTTP front
+// that writes to node:http directly as well as for route handlers.
+export interface ProblemReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+// Builds the problem reply for any error. Errors that are not a
 // ConsoleError below 500 are logged with the request ID and answered with a
 // generic message, so no internal text reaches the client.
 // `challenge` is the WWW-Authenticate value sent with a 401, for routes that
-// take HTTP authentication.
+// take HTTP authentication. A RateLimitError adds Retry-After.
+export function buildProblemReply(error: unknown, options: { requestId?: string; challenge?: string } = {}): ProblemReply {
+  const requestId = options.requestId ?? randomUUID();
+  const problem = toProblem(error, requestId);
+
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
+  if (problem.code === "unauthenticated" && options.challenge) {
+    headers["www-authenticate"] = options.challenge;
+  }
+  if (error instanceof RateLimitError) {
+    headers["retry-after"] = String(error.retryAfterSeconds);
+  }
+
+  return { status: problem.status, headers, body: JSON.stringify(problem) };
+}
+
+// Builds the problem response for any error, as buildProblemReply does,
+// with `headers` added (such as CORS headers).
 export function problemResponse(
   error: unknown,
   options: { requestId?: string; headers?: HeadersInit; challenge?: string } = {},
 ): Response {
-  const requestId = options.requestId ?? randomUUID();
-  const problem = toProblem(error, requestId);
+  const reply = buildProblemReply(error, options);
 
   const headers = new Headers(options.headers);
-  headers.set("content-type", "application/problem+json");
-  headers.set("cache-control", "no-store");
-  if (problem.code === "unauthenticated" && options.challenge) {
-    headers.set("www-authenticate", options.challenge);
+  for (const [name, value] of Object.entries(reply.headers)) {
+    headers.set(name, value);
   }
 
-  return new Response(JSON.stringify(problem), { status: problem.status, headers });
+  return new Response(reply.body, { status: reply.status, headers });
 }
 
 function toProblem(error: unknown, requestId: string): ProblemDetails {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 
 import { closeDatabase } from "@/lib/db/get-db";
+import { stopRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 
 const MASTER_KEY_SLOT = Symbol.for("bit6-console.master-key");
 
@@ -21,6 +22,9 @@ export function useTempDatabase(): { dataDir: () => string } {
   });
 
   afterAll(async () => {
+    // The limiter's last sync needs the database, and a later timer tick
+    // must not open it again in the removed folder.
+    await stopRateLimiter();
     await closeDatabase();
     delete (globalThis as Record<symbol, unknown>)[MASTER_KEY_SLOT];
     rmSync(dataDir, { recursive: true, force: true });

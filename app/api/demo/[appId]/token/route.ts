@@ -1,37 +1,13 @@
-import { randomUUID } from "node:crypto";
+import { handleDemoRequest } from "@/lib/demo/handle-demo-request";
+import { fromWebRequest, toWebResponse } from "@/lib/http/web-api-exchange";
 
-import { issueDemoToken } from "@/lib/demo/issue-demo-token";
-import { problemResponse } from "@/lib/errors/problem-details";
-import { readRequestFields } from "@/lib/http/read-request-fields";
-import { readRequestContext } from "@/lib/http/request-context";
-
-// Browser apps on any origin call the demo endpoint directly, as the
-// reference sample server allows.
-const CORS_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-methods": "POST, OPTIONS",
-  "access-control-allow-headers": "content-type",
-  "access-control-max-age": "600",
-};
-
-export async function POST(request: Request, context: { params: Promise<{ appId: string }> }): Promise<Response> {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
-
-  try {
-    const { appId } = await context.params;
-    const { token } = await issueDemoToken({
-      appId,
-      readFields: () => readRequestFields(request),
-      context: readRequestContext(request.headers),
-      origin: request.headers.get("origin"),
-    });
-
-    return Response.json({ token }, { headers: { ...CORS_HEADERS, "cache-control": "no-store", "x-request-id": requestId } });
-  } catch (error) {
-    return problemResponse(error, { requestId, headers: { ...CORS_HEADERS, "x-request-id": requestId } });
-  }
+// The console's HTTP front (server/main.ts) serves this path itself for
+// speed. This route serves it under `next start` and `next dev`, with the
+// same handler.
+async function serve(request: Request, context: { params: Promise<{ appId: string }> }): Promise<Response> {
+  const { appId } = await context.params;
+  return toWebResponse(await handleDemoRequest(appId, fromWebRequest(request)));
 }
 
-export function OPTIONS(): Response {
-  return new Response(null, { status: 204, headers: CORS_HEADERS });
-}
+export const POST = serve;
+export const OPTIONS = serve;
