@@ -13,6 +13,7 @@ const GRANT_DESCRIPTIONS: Record<GrantName, string> = {
 
 // One checkbox per Bit6 grant. With `name`, each checked box is submitted as
 // its own form value. Without it, the caller submits the selection itself.
+// `field` is the name server errors use for this fieldset.
 export function GrantsFieldset({
   selected,
   onChange,
@@ -20,6 +21,9 @@ export function GrantsFieldset({
   name,
   warning,
   disabled,
+  legend = "Grants",
+  field = "grants",
+  hint,
 }: {
   selected: readonly GrantName[];
   onChange: (grants: GrantName[]) => void;
@@ -27,9 +31,12 @@ export function GrantsFieldset({
   name?: string;
   warning?: string | null;
   disabled?: boolean;
+  legend?: string;
+  field?: string;
+  hint?: string;
 }) {
-  const invalid = hasFieldError(errors, "grants");
-  const describedBy = pickDescriptionId(invalid, warning);
+  const invalid = hasFieldError(errors, field);
+  const describedBy = pickDescriptionId(field, invalid, warning, hint);
 
   function toggle(grant: GrantName, checked: boolean) {
     // Kept in the KNOWN_GRANTS order, which is the order the token lists them in.
@@ -38,7 +45,7 @@ export function GrantsFieldset({
 
   return (
     <fieldset className="space-y-2" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-      <legend className="text-sm font-medium text-slate-700">Grants</legend>
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       <div className="flex flex-wrap gap-4">
         {KNOWN_GRANTS.map((grant) => (
           <label key={grant} className="flex items-center gap-2 text-sm" title={GRANT_DESCRIPTIONS[grant]}>
@@ -56,19 +63,28 @@ export function GrantsFieldset({
         ))}
       </div>
       {warning ? (
-        <p id="grants-warning" role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
+        <p id={`${field}-warning`} role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
           Warning: {warning}
         </p>
       ) : null}
-      <FieldErrors id="grants-error" field="grants" errors={errors} />
+      {hint ? (
+        <p id={`${field}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={`${field}-error`} field={field} errors={errors} />
     </fieldset>
   );
 }
 
-// Points screen readers at the error when there is one, else at the warning.
-function pickDescriptionId(invalid: boolean, warning: string | null | undefined): string | undefined {
+// Points screen readers at the error when there is one, else at the warning
+// or the hint.
+function pickDescriptionId(field: string, invalid: boolean, warning: string | null | undefined, hint: string | undefined): string | undefined {
   if (invalid) {
-    return "grants-error";
+    return `${field}-error`;
   }
-  return warning ? "grants-warning" : undefined;
+  if (warning) {
+    return `${field}-warning`;
+  }
+  return hint ? `${field}-hint` : undefined;
 }

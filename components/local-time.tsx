@@ -24,6 +24,12 @@ export function LocalTime({ value }: { value: Date | string | number }) {
   );
 }
 
+// Formats a time in the browser's time zone. Call it only after hydration,
+// because the server's time zone differs from the reader's.
+export function formatLocalDateTime(date: Date): string {
+  return LOCAL_FORMAT.format(date);
+}
+
 // Formats seconds since the epoch as local time and UTC side by side, for
 // token claims. Returns the raw value when it is no valid time.
 export function formatLocalAndUtc(seconds: number): { local: string; utc: string } | null {

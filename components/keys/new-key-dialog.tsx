@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 
 import { CodeSnippet } from "@/components/code-snippet";
 import { CopyButton } from "@/components/copy-button";
+import { LocalTime } from "@/components/local-time";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { CreatedApiKey } from "@/lib/keys/create-api-key";
@@ -11,7 +12,17 @@ import type { CreatedApiKey } from "@/lib/keys/create-api-key";
 // Shows a new key's secret the one time it leaves the server. Escape and
 // backdrop clicks are ignored, and Done stays disabled until the person
 // confirms they saved the secret, because it cannot be shown again.
-export function NewKeyDialog({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
+// `replaced` names the key a rotation replaced and when it stops working,
+// with a null end when it stopped at once.
+export function NewKeyDialog({
+  created,
+  onDone,
+  replaced,
+}: {
+  created: CreatedApiKey;
+  onDone: () => void;
+  replaced?: { keyId: string; expiresAt: Date | null };
+}) {
   const [saved, setSaved] = useState(false);
   const checkboxId = useId();
   const envSnippet = `BIT6_KEY_ID=${created.keyId}\nBIT6_KEY_SECRET=${created.secret}`;
@@ -22,6 +33,19 @@ export function NewKeyDialog({ created, onDone }: { created: CreatedApiKey; onDo
         Key <strong>{created.label}</strong> was created. Its secret is shown only this once: copy it now and store it where your app server reads its
         configuration. If you lose it, revoke the key and create a new one.
       </p>
+      {replaced ? (
+        <p data-testid="replaced-key-note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+          It replaces key <code className="font-mono text-xs">{replaced.keyId}</code>,{" "}
+          {replaced.expiresAt ? (
+            <>
+              which keeps signing and verifying tokens until <LocalTime value={replaced.expiresAt} />. Give your app servers the new secret before
+              then.
+            </>
+          ) : (
+            <>which stopped working now. Give your app servers the new secret at once.</>
+          )}
+        </p>
+      ) : null}
 
       <dl className="space-y-3 text-sm">
         <div className="space-y-1">

@@ -3,15 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { LocalTime } from "@/components/local-time";
 import { Button } from "@/components/ui/button";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Modal } from "@/components/ui/modal";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 type RevokeKeyAction = (keyId: string) => Promise<ActionResult>;
 
 // Revokes a key after an explicit confirmation, because a revocation cannot
-// be undone and breaks every token the key signed.
-export function RevokeKeyButton({ keyId, label, action }: { keyId: string; label: string; action: RevokeKeyAction }) {
+// be undone and breaks every token the key signed. `expiresAt` is the end of
+// a rotation's overlap, which a revocation brings forward to now.
+export function RevokeKeyButton({ keyId, label, expiresAt = null, action }: { keyId: string; label: string; expiresAt?: Date | null; action: RevokeKeyAction }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,19 +59,13 @@ export function RevokeKeyButton({ keyId, label, action }: { keyId: string; label
             Key <strong>{label}</strong> (<code className="font-mono text-xs">{keyId}</code>) will stop working at once. Tokens it signed stop verifying,
             even those that have not expired, and it can no longer sign new ones. This cannot be undone.
           </p>
-          {error ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-              {error}
+          {expiresAt ? (
+            <p className="text-sm text-slate-600">
+              The key was rotated and would have stopped working at <LocalTime value={expiresAt} />. Revoking it ends the overlap now.
             </p>
           ) : null}
-          <div className="flex justify-end gap-3">
-            <Button type="button" variant="secondary" onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="button" variant="danger" onClick={revoke} disabled={pending}>
-              {pending ? "Revoking…" : "Revoke key"}
-            </Button>
-          </div>
+          {error ? <ErrorAlert>{error}</ErrorAlert> : null}
+          <DialogButtons onCancel={close} onConfirm={revoke} pending={pending} confirmLabel="Revoke key" pendingLabel="Revoking…" variant="danger" />
         </Modal>
       ) : null}
     </>

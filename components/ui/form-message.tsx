@@ -1,5 +1,7 @@
 import type { ActionResult } from "@/lib/errors/action-result";
 
+import { ErrorAlert } from "./error-alert";
+
 // Shows an action's error that belongs to no single field.
 export function FormMessage({ result, fields = [] }: { result: ActionResult<unknown>; fields?: string[] }) {
   if (result.status !== "error") {
@@ -11,9 +13,5 @@ export function FormMessage({ result, fields = [] }: { result: ActionResult<unkn
     return null;
   }
 
-  return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-      {result.message}
-    </p>
-  );
+  return <ErrorAlert>{result.message}</ErrorAlert>;
 }

@@ -16,18 +16,21 @@ export function TextField({
   errors?: FieldError[];
   hint?: ReactNode;
 }) {
+  // Derived from the id, so two forms on one page that share a field name
+  // keep their hints and errors apart.
+  const id = props.id ?? name;
   const error = errors?.find((entry) => entry.field === name);
-  const errorId = `${name}-error`;
-  const hintId = `${name}-hint`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className="space-y-1">
-      <label htmlFor={props.id ?? name} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={props.id ?? name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}

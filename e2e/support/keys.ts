@@ -7,6 +7,12 @@ export async function createKeyInConsole(page: Page, appId: string, label: strin
   await page.getByLabel("Label").fill(label);
   await page.getByRole("button", { name: "Create key" }).click();
 
+  return closeSecretDialog(page);
+}
+
+// Reads the key ID and secret from the open "Save your secret key" dialog,
+// then confirms and closes it the way a person must.
+export async function closeSecretDialog(page: Page): Promise<{ keyId: string; secret: string }> {
   const dialog = page.getByRole("dialog", { name: "Save your secret key" });
   await expect(dialog).toBeVisible();
   const keyId = (await dialog.getByTestId("new-key-id").innerText()).trim();

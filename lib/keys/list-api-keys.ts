@@ -13,6 +13,13 @@ export interface ApiKeySummary {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  // End of a rotation's overlap window; null while no end is scheduled.
+  expiresAt: Date | null;
+  replacesKeyId: string | null;
+  imported: boolean;
+  allowedGrants: string[];
+  maxTtlSeconds: number | null;
+  allowedOrigins: string[];
 }
 
 // Lists the app's keys, active ones first. The secret ciphertext is never
@@ -24,6 +31,20 @@ export async function listApiKeys(options: { actor: Actor; appId: string }): Pro
   return db.apiKey.findMany({
     where: { appId: options.appId },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
-    select: { id: true, label: true, status: true, secretHint: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      label: true,
+      status: true,
+      secretHint: true,
+      createdAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      replacesKeyId: true,
+      imported: true,
+      allowedGrants: true,
+      maxTtlSeconds: true,
+      allowedOrigins: true,
+    },
   });
 }

@@ -14,13 +14,10 @@ import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
 import { invalidateKeyRecord } from "./key-cache";
 import { generateKeyMaterial } from "./key-material";
+import { MAX_OVERLAP_SECONDS } from "./rotation-overlap";
 import { newKeyData } from "./store-new-key";
 
-export const MAX_OVERLAP_SECONDS = 30 * 24 * 60 * 60;
-
-// The overlap presets the console offers, in seconds. "now" ends the old key
-// at once.
-export const OVERLAP_PRESETS = { now: 0, "1h": 3600, "24h": 86_400, "7d": 604_800 } as const;
+export { MAX_OVERLAP_SECONDS, OVERLAP_PRESETS } from "./rotation-overlap";
 
 const rotateSchema = z.object({
   overlapSeconds: z

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/copy-button";
 import { DemoSettingsForm } from "@/components/demo/demo-settings-form";
 import { getDemoEndpoint } from "@/lib/demo/get-demo-endpoint";
 import { getRequestOrigin } from "@/lib/http/request-origin";
+import { effectiveKeyStatus, isKeyUsable } from "@/lib/keys/key-status";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
 import { roleAllows } from "@/lib/permissions/permissions";
 import { requireAppForPage } from "@/lib/permissions/require-app-for-page";
@@ -19,8 +20,11 @@ export default async function DemoPage({ params }: { params: Promise<{ appId: st
   const { actor, role } = await requireAppForPage({ appId, path: `/apps/${appId}/demo` });
   const [settings, keys, origin] = await Promise.all([getDemoEndpoint({ actor, appId }), listApiKeys({ actor, appId }), getRequestOrigin()]);
 
-  const activeKeys = keys.filter((key) => key.status === "ACTIVE").map((key) => ({ id: key.id, label: key.label }));
+  // A key past its rotation overlap has status ACTIVE but no longer signs.
+  const now = new Date();
+  const activeKeys = keys.filter((key) => isKeyUsable(key, now)).map((key) => ({ id: key.id, label: key.label }));
   const configuredKey = keys.find((key) => key.id === settings.keyId);
+  const configuredKeyStatus = configuredKey ? effectiveKeyStatus(configuredKey, now) : null;
   const url = `${origin}/api/demo/${appId}/token`;
 
   return (
@@ -41,9 +45,9 @@ export default async function DemoPage({ params }: { params: Promise<{ appId: st
         {settings.enabled ? "The demo endpoint is on: it answers POST requests with a token." : "The demo endpoint is off: it answers every request with 404."}
       </p>
 
-      {settings.enabled && configuredKey?.status === "REVOKED" ? (
+      {settings.enabled && configuredKey && (configuredKeyStatus === "revoked" || configuredKeyStatus === "expired") ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
-          Its key {configuredKey.label} is revoked, so every request fails. Pick an active key and save.
+          Its key {configuredKey.label} is {configuredKeyStatus}, so every request fails. Pick an active key and save.
         </p>
       ) : null}
 

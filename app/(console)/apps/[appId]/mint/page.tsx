@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { MintTokenForm } from "@/components/mint/mint-token-form";
 import { getRequestOrigin } from "@/lib/http/request-origin";
+import { isKeyUsable } from "@/lib/keys/key-status";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
 import { roleAllows } from "@/lib/permissions/permissions";
 import { requireAppForPage } from "@/lib/permissions/require-app-for-page";
@@ -15,7 +16,16 @@ export default async function MintPage({ params }: { params: Promise<{ appId: st
   const { appId } = await params;
   const { actor, role } = await requireAppForPage({ appId, path: `/apps/${appId}/mint` });
   const keys = await listApiKeys({ actor, appId });
-  const activeKeys = keys.filter((key) => key.status === "ACTIVE").map((key) => ({ id: key.id, label: key.label }));
+  // Keys in a rotation's overlap still sign, so they stay selectable.
+  const now = new Date();
+  const activeKeys = keys
+    .filter((key) => isKeyUsable(key, now))
+    .map((key) => ({
+      id: key.id,
+      label: key.label,
+      expiring: key.expiresAt !== null,
+      restrictions: { allowedGrants: key.allowedGrants, maxTtlSeconds: key.maxTtlSeconds, allowedOrigins: key.allowedOrigins },
+    }));
   const origin = await getRequestOrigin();
 
   return (
