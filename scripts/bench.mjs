@@ -62,7 +62,7 @@ async function freePort() {
 }
 
 function startChild(args, env, logFile) {
-  const log = openSync(logFile, "a");
+  const log = openSync(logFile, "w");
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
   children.push(child);
   return child;

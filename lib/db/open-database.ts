@@ -56,6 +56,9 @@ async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): 
       exec: async (script) => {
         await client.exec(script);
       },
+      copyFromCsv: async (copySql, csv) => {
+        await client.query(copySql, [], { blob: new Blob([csv]) });
+      },
     };
 
     const close = async () => {

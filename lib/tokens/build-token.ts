@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 
 import { parseGrants, type Grants } from "./grants";
+import { importHmacKey } from "./hmac-key";
 import { findSubjectProblem, findTtlProblem, type SubjectField } from "./token-rules";
 
 export type TokenAccess = "client" | "server";
@@ -89,10 +90,10 @@ export async function buildToken(options: BuildTokenOptions): Promise<string> {
   const secret = readSecret(options.key);
   const claims = buildClaims(options);
 
-  return new SignJWT(claims).setProtectedHeader(TOKEN_HEADER).sign(secret);
+  return new SignJWT(claims).setProtectedHeader(TOKEN_HEADER).sign(await importHmacKey(secret));
 }
 
-function readSecret(key: SigningKey): Uint8Array {
+function readSecret(key: SigningKey): string {
   const id = readKeyId(key);
 
   // An empty secret would make an HMAC anyone can compute, so the key counts as unknown.
@@ -100,7 +101,7 @@ function readSecret(key: SigningKey): Uint8Array {
     throw new TokenInputError("key", `unknown key '${id}'`);
   }
 
-  return new TextEncoder().encode(key.secret);
+  return key.secret;
 }
 
 function readKeyId(key: SigningKey | undefined): string {
