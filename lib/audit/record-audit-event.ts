@@ -58,7 +58,7 @@ function toRow(event: AuditEventInput, context: RequestContext): Prisma.AuditEve
 // Queued entries are written together at this interval, so a busy token
 // endpoint costs one insert per interval instead of one per request. The
 // embedded database runs its queries on this process's thread, so a flush
-// stalls every request while it runs: short intervals and chunks of at most
+// stalls every request while it runs. Short intervals and chunks of at most
 // AUDIT_FLUSH_CHUNK_ROWS, with a turn of the event loop between chunks, keep
 // each stall to a few milliseconds (see bench/README.md).
 export const AUDIT_FLUSH_INTERVAL_MS = 25;

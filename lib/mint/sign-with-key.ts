@@ -5,7 +5,7 @@ import { findKeyRecord } from "@/lib/keys/key-cache";
 import { checkKeyRestrictions } from "@/lib/keys/key-restrictions";
 import { effectiveKeyStatus } from "@/lib/keys/key-status";
 import { recordKeyUse } from "@/lib/keys/usage-recorder";
-import { buildClaims, buildToken, TokenInputError, type TokenClaims } from "@/lib/tokens/build-token";
+import { buildClaims, signClaims, TokenInputError, type TokenClaims } from "@/lib/tokens/build-token";
 import type { MintRequest } from "@/lib/tokens/token-rules";
 
 export interface SignedToken {
@@ -51,7 +51,7 @@ export async function signWithKey(options: {
 
   try {
     const claims = buildClaims(buildOptions);
-    const token = await buildToken(buildOptions);
+    const token = await signClaims(claims, key.secret);
     recordKeyUse(key.id, "sign", now);
     return { token, claims, keyId: key.id };
   } catch (error) {

@@ -90,6 +90,11 @@ export async function buildToken(options: BuildTokenOptions): Promise<string> {
   const secret = readSecret(options.key);
   const claims = buildClaims(options);
 
+  return signClaims(claims, secret);
+}
+
+/** Signs claims that buildClaims returned, for callers that need the claims as well as the token. */
+export async function signClaims(claims: TokenClaims, secret: string): Promise<string> {
   return new SignJWT(claims).setProtectedHeader(TOKEN_HEADER).sign(await importHmacKey(secret));
 }
 

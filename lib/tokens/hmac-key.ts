@@ -1,7 +1,7 @@
 // jose imports a raw secret into a WebCrypto key on every sign and verify,
 // which cost about a tenth of the token API's CPU time under load. Keys are
 // imported once and kept for reuse, up to MAX_KEYS secrets, dropping the
-// oldest first. Only a caller that holds a secret can reach its entry.
+// oldest first. Only a caller that has a secret can reach its entry.
 const MAX_KEYS = 256;
 
 const imported = new Map<string, Promise<CryptoKey>>();
