@@ -232,15 +232,35 @@ test("password change and sign-out-all end other sessions", async ({ page, brows
 test("signed-out callers get sign-in or 401", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
 
-  for (const path of ["/apps/any-app/members", "/apps/any-app/audit", "/apps/any-app/settings", "/account"]) {
+  const consolePages = [
+    "/apps",
+    "/apps/any-app",
+    "/apps/any-app/keys",
+    "/apps/any-app/mint",
+    "/apps/any-app/demo",
+    "/apps/any-app/members",
+    "/apps/any-app/audit",
+    "/apps/any-app/settings",
+    "/inspect",
+    "/api-docs",
+    "/account",
+  ];
+  for (const path of consolePages) {
     const response = await anonymous.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
     expect(response.headers().location, path).toContain(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
 
-  const exported = await anonymous.get("/api/console/apps/any-app/audit/export");
-  expect(exported.status()).toBe(401);
-  expect(await exported.json()).toMatchObject({ code: "unauthenticated" });
+  const consoleRoutes = [
+    { method: "GET", path: "/api/console/apps" },
+    { method: "POST", path: "/api/console/inspect" },
+    { method: "GET", path: "/api/console/apps/any-app/audit/export" },
+  ];
+  for (const route of consoleRoutes) {
+    const response = await anonymous.fetch(route.path, { method: route.method, data: route.method === "POST" ? { token: "x" } : undefined });
+    expect(response.status(), route.path).toBe(401);
+    expect(await response.json(), route.path).toMatchObject({ code: "unauthenticated" });
+  }
 
   await anonymous.dispose();
 });
