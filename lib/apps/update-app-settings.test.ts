@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createTestApp, createTestUser, readAuditEvents } from "@/lib/testing/team-fixtures";
 
@@ -38,6 +39,16 @@ describe("updateAppSettings", () => {
     const [entry] = await readAuditEvents(appId, "app.settings_updated");
     expect(entry).toMatchObject({ actorUserId: owner.id, targetType: "app", targetId: appId });
     expect(entry?.details).toEqual({ changes: { name: { from: name, to: "Renamed" }, auditRetentionDays: { from: 90, to: 365 } } });
+  });
+
+  it("keeps the old settings when its audit entry fails", async () => {
+    const { owner, appId, name } = await ownedApp();
+
+    await expect(
+      withAuditTableRenamed(() => updateAppSettings({ actor: owner, appId, input: { name: "Renamed", auditRetentionDays: 365 } })),
+    ).rejects.toMatchObject(AUDIT_TABLE_MISSING);
+
+    expect(await getAppSettings({ actor: owner, appId })).toMatchObject({ name, auditRetentionDays: 90 });
   });
 
   it("records nothing when nothing changed", async () => {

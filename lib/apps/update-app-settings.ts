@@ -4,6 +4,7 @@ import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { parseInput } from "@/lib/errors/parse-input";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -18,6 +19,7 @@ export async function updateAppSettings(options: { actor: Actor; appId: string; 
 
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "settings.update" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   const updated = await db.$transaction(async (tx) => {
     const before = await tx.app.findUniqueOrThrow({ where: { id: options.appId }, select: { name: true, auditRetentionDays: true } });
@@ -37,7 +39,14 @@ export async function updateAppSettings(options: { actor: Actor; appId: string; 
 
     if (Object.keys(changes).length > 0) {
       await recordAuditEvent(
-        { appId: options.appId, actor: userActor(options.actor), action: "app.settings_updated", target: { type: "app", id: options.appId }, details: { changes } },
+        {
+          appId: options.appId,
+          actor: userActor(options.actor),
+          action: "app.settings_updated",
+          target: { type: "app", id: options.appId },
+          details: { changes },
+          context,
+        },
         tx,
       );
     }

@@ -29,8 +29,12 @@ export interface AuditEventInput {
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
 
-// Appends an entry to the app's audit log. Pass `tx` to write it in the same
-// transaction as the change it records.
+// Appends an entry to the app's audit log. A change passes its transaction
+// as `tx`, so the change and its entry commit or roll back together. It also
+// passes `event.context`, read before the transaction began, so that no
+// request-scoped work runs while the transaction holds its locks.
+export async function recordAuditEvent(event: AuditEventInput & { context: RequestContext }, tx: AuditWriter): Promise<void>;
+export async function recordAuditEvent(event: AuditEventInput): Promise<void>;
 export async function recordAuditEvent(event: AuditEventInput, tx?: AuditWriter): Promise<void> {
   const context = event.context ?? (await currentRequestContext());
   const writer = tx ?? (await getDb());

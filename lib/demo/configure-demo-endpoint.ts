@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -18,6 +19,7 @@ export async function configureDemoEndpoint(options: { actor: Actor; appId: stri
 
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "demo.configure" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   const keyId = settings.keyId || null;
 
@@ -32,9 +34,14 @@ export async function configureDemoEndpoint(options: { actor: Actor; appId: stri
   }
 
   const data = { enabled: settings.enabled, keyId, grants: settings.grants, ttlSeconds: settings.ttlSeconds };
-  await db.demoEndpoint.upsert({ where: { appId: options.appId }, create: { appId: options.appId, ...data }, update: data });
+  await db.$transaction(async (tx) => {
+    await tx.demoEndpoint.upsert({ where: { appId: options.appId }, create: { appId: options.appId, ...data }, update: data });
+    await recordAuditEvent(
+      { appId: options.appId, actor: userActor(options.actor), action: "demo.configured", target: { type: "app", id: options.appId }, details: data, context },
+      tx,
+    );
+  });
   invalidateDemoSettings(options.appId);
 
-  await recordAuditEvent({ appId: options.appId, actor: userActor(options.actor), action: "demo.configured", target: { type: "app", id: options.appId }, details: data });
   logger.info({ appId: options.appId, keyId, enabled: settings.enabled, userId: options.actor.id }, "configured demo endpoint");
 }

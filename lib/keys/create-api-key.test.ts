@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { createApp } from "@/lib/apps/create-app";
 import { getDb } from "@/lib/db/get-db";
+import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
+import { readAuditEvents } from "@/lib/testing/team-fixtures";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createUser } from "@/lib/users/create-user";
 
@@ -52,6 +54,27 @@ describe("createApiKey", () => {
     });
   });
 
+  it("records key.created with the label", async () => {
+    const { actor, app } = await makeOwner("h");
+
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+
+    const entries = await readAuditEvents(app.id, "key.created");
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: actor.id, targetType: "key", targetId: created.keyId });
+    expect(entries[0]?.details).toEqual({ label: "server" });
+  });
+
+  it("stores no key when its audit entry fails", async () => {
+    const { actor, app } = await makeOwner("i");
+
+    await expect(withAuditTableRenamed(() => createApiKey({ actor, appId: app.id, input: { label: "server" } }))).rejects.toMatchObject(
+      AUDIT_TABLE_MISSING,
+    );
+
+    expect(await (await getDb()).apiKey.count({ where: { appId: app.id } })).toBe(0);
+  });
+
   it("answers not found to a non-member", async () => {
     const { app } = await makeOwner("d");
     const { actor: stranger } = await makeOwner("e");
@@ -72,6 +95,35 @@ describe("revokeApiKey", () => {
     const [key] = await listApiKeys({ actor, appId: app.id });
     expect(key?.status).toBe("REVOKED");
     await expect(revokeApiKey({ actor, appId: app.id, keyId: created.keyId })).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("revokeApiKey audit", () => {
+  it("records key.revoked once across two revocations", async () => {
+    const { actor, app } = await makeOwner("j");
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+
+    await revokeApiKey({ actor, appId: app.id, keyId: created.keyId });
+    await expect(revokeApiKey({ actor, appId: app.id, keyId: created.keyId })).rejects.toMatchObject({ code: "conflict" });
+
+    const entries = await readAuditEvents(app.id, "key.revoked");
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: actor.id, targetType: "key", targetId: created.keyId });
+  });
+
+  it("keeps the key active when its audit entry fails", async () => {
+    const { actor, app } = await makeOwner("k");
+    const created = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
+    const request = { identity: "alice", device: "web1", grants: { chat: true }, ttl: 600 };
+
+    await expect(withAuditTableRenamed(() => revokeApiKey({ actor, appId: app.id, keyId: created.keyId }))).rejects.toMatchObject(
+      AUDIT_TABLE_MISSING,
+    );
+
+    const row = await (await getDb()).apiKey.findUniqueOrThrow({ where: { id: created.keyId } });
+    expect(row.status).toBe("ACTIVE");
+    expect(row.revokedAt).toBeNull();
+    await expect(signWithKey({ appId: app.id, keyId: created.keyId, request })).resolves.toMatchObject({ keyId: created.keyId });
   });
 });
 

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { getMasterKey } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
 import { parseInput } from "@/lib/errors/parse-input";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -28,19 +29,19 @@ export async function createApiKey(options: { actor: Actor; appId: string; input
 
   const { keyId, secret } = generateKeyMaterial();
   const masterKey = await getMasterKey();
+  const context = await currentRequestContext();
 
   const db = await getDb();
-  await db.apiKey.create({
-    data: newKeyData({ keyId, secret, appId: options.appId, label, createdById: options.actor.id, masterKey }),
+  await db.$transaction(async (tx) => {
+    await tx.apiKey.create({
+      data: newKeyData({ keyId, secret, appId: options.appId, label, createdById: options.actor.id, masterKey }),
+    });
+    await recordAuditEvent(
+      { appId: options.appId, actor: userActor(options.actor), action: "key.created", target: { type: "key", id: keyId }, details: { label }, context },
+      tx,
+    );
   });
 
-  await recordAuditEvent({
-    appId: options.appId,
-    actor: userActor(options.actor),
-    action: "key.created",
-    target: { type: "key", id: keyId },
-    details: { label },
-  });
   logger.info({ appId: options.appId, keyId, userId: options.actor.id }, "created API key");
   return { keyId, label, secret };
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/get-db";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -22,11 +23,18 @@ export async function importApiKey(options: { actor: Actor; appId: string; input
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "key.create" });
 
   const masterKey = await getMasterKey();
+  const context = await currentRequestContext();
   const db = await getDb();
 
   try {
-    await db.apiKey.create({
-      data: newKeyData({ keyId, secret, appId: options.appId, label, createdById: options.actor.id, masterKey, imported: true }),
+    await db.$transaction(async (tx) => {
+      await tx.apiKey.create({
+        data: newKeyData({ keyId, secret, appId: options.appId, label, createdById: options.actor.id, masterKey, imported: true }),
+      });
+      await recordAuditEvent(
+        { appId: options.appId, actor: userActor(options.actor), action: "key.imported", target: { type: "key", id: keyId }, details: { label }, context },
+        tx,
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -37,7 +45,6 @@ export async function importApiKey(options: { actor: Actor; appId: string; input
     throw error;
   }
 
-  await recordAuditEvent({ appId: options.appId, actor: userActor(options.actor), action: "key.imported", target: { type: "key", id: keyId }, details: { label } });
   logger.info({ appId: options.appId, keyId, userId: options.actor.id }, "imported API key");
   return { keyId, label };
 }

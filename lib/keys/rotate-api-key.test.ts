@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { createApp } from "@/lib/apps/create-app";
 import { signWithKey } from "@/lib/mint/sign-with-key";
+import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
+import { readAuditEvents } from "@/lib/testing/team-fixtures";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createUser } from "@/lib/users/create-user";
 import { getDb } from "@/lib/db/get-db";
@@ -57,6 +59,36 @@ describe("rotateApiKey", () => {
     expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: "conflict", message: expect.stringMatching(/already rotated/) });
     const keys = await (await getDb()).apiKey.count({ where: { appId } });
     expect(keys).toBe(2);
+    expect(await readAuditEvents(appId, "key.rotated")).toHaveLength(1);
+  });
+
+  it("records key.rotated with the successor", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("l");
+
+    const rotated = await rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 3600 } });
+
+    const entries = await readAuditEvents(appId, "key.rotated");
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: actor.id, targetType: "key", targetId: keyId });
+    expect(entries[0]?.details).toEqual({
+      successorKeyId: rotated.keyId,
+      overlapSeconds: 3600,
+      oldKeyExpiresAt: rotated.oldKeyExpiresAt.toISOString(),
+    });
+  });
+
+  it("keeps the old key unrotated when its audit entry fails", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("m");
+
+    await expect(withAuditTableRenamed(() => rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 0 } }))).rejects.toMatchObject(
+      AUDIT_TABLE_MISSING,
+    );
+
+    const db = await getDb();
+    expect(await db.apiKey.count({ where: { appId } })).toBe(1);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyId } })).expiresAt).toBeNull();
+    await expect(signWithKey({ appId, keyId, request })).resolves.toMatchObject({ keyId });
+    await expect(rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 0 } })).resolves.toMatchObject({ replacedKeyId: keyId });
   });
 
   it("rejects an overlap over 30 days", async () => {
@@ -95,6 +127,30 @@ describe("updateKeyRestrictions", () => {
     await expect(signWithKey({ appId, keyId, request, origin: "https://app.example.test" })).resolves.toBeDefined();
   });
 
+  it("records key.restrictions_updated with the new values", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("n");
+    const restrictions = { allowedGrants: ["chat"], maxTtlSeconds: 300, allowedOrigins: ["https://app.example.test"] };
+
+    await updateKeyRestrictions({ actor, appId, keyId, input: restrictions });
+
+    const entries = await readAuditEvents(appId, "key.restrictions_updated");
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: actor.id, targetType: "key", targetId: keyId });
+    expect(entries[0]?.details).toEqual(restrictions);
+  });
+
+  it("keeps the old restrictions when its audit entry fails", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("o");
+    const input = { allowedGrants: ["chat"], maxTtlSeconds: 300, allowedOrigins: [] };
+
+    await expect(withAuditTableRenamed(() => updateKeyRestrictions({ actor, appId, keyId, input }))).rejects.toMatchObject(AUDIT_TABLE_MISSING);
+
+    const row = await (await getDb()).apiKey.findUniqueOrThrow({ where: { id: keyId } });
+    expect(row.allowedGrants).toEqual([]);
+    expect(row.maxTtlSeconds).toBeNull();
+    await expect(signWithKey({ appId, keyId, request })).resolves.toMatchObject({ keyId });
+  });
+
   it("rejects an origin with a path", async () => {
     const { actor, appId, keyId } = await ownerWithKey("h");
 
@@ -111,6 +167,28 @@ describe("importApiKey", () => {
     await importApiKey({ actor, appId, input: { label: "moved", keyId: "b234fdb83571400f9b62e204d735126e", secret: "k7Qm2xV9pLr4Tz8Wc1Nb6Yd3Hf5Js0Ga" } });
 
     await expect(signWithKey({ appId, keyId: "b234fdb83571400f9b62e204d735126e", request })).resolves.toBeDefined();
+  });
+
+  it("records key.imported with the label", async () => {
+    const { actor, appId } = await ownerWithKey("p");
+    const keyId = "d".repeat(32);
+
+    await importApiKey({ actor, appId, input: { label: "moved", keyId, secret: "0123456789abcdef0123" } });
+
+    const entries = await readAuditEvents(appId, "key.imported");
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: actor.id, targetType: "key", targetId: keyId });
+    expect(entries[0]?.details).toEqual({ label: "moved" });
+  });
+
+  it("stores no key when its audit entry fails", async () => {
+    const { actor, appId } = await ownerWithKey("q");
+    const input = { label: "moved", keyId: "e".repeat(32), secret: "0123456789abcdef0123" };
+
+    await expect(withAuditTableRenamed(() => importApiKey({ actor, appId, input }))).rejects.toMatchObject(AUDIT_TABLE_MISSING);
+
+    expect(await (await getDb()).apiKey.count({ where: { id: input.keyId } })).toBe(0);
+    await expect(importApiKey({ actor, appId, input })).resolves.toMatchObject({ keyId: input.keyId });
   });
 
   it("rejects a secret under 16 bytes", async () => {

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/get-db";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -37,9 +38,9 @@ export interface RotatedApiKey {
 }
 
 // Rotates a key: creates its successor and schedules the old key to stop
-// working after the overlap window. Both writes are one transaction, and the
-// old key is claimed with a conditional update, so of two rotations racing on
-// one key exactly one succeeds and the other gets a 409.
+// working after the overlap window. Both writes and the audit entry are one
+// transaction. The old key is claimed with a conditional update, so of two
+// rotations racing on one key exactly one succeeds and the other gets a 409.
 export async function rotateApiKey(options: { actor: Actor; appId: string; keyId: string; input: unknown }): Promise<RotatedApiKey> {
   const { overlapSeconds } = parseInput(rotateSchema, options.input);
 
@@ -49,6 +50,7 @@ export async function rotateApiKey(options: { actor: Actor; appId: string; keyId
   const masterKey = await getMasterKey();
   const now = new Date();
   const oldKeyExpiresAt = new Date(now.getTime() + overlapSeconds * 1000);
+  const context = await currentRequestContext();
 
   const db = await getDb();
   invalidateKeyRecord(options.keyId);
@@ -81,18 +83,22 @@ export async function rotateApiKey(options: { actor: Actor; appId: string; keyId
           restrictions: old,
         }),
       });
+      await recordAuditEvent(
+        {
+          appId: options.appId,
+          actor: userActor(options.actor),
+          action: "key.rotated",
+          target: { type: "key", id: options.keyId },
+          details: { successorKeyId: keyId, overlapSeconds, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
+          context,
+        },
+        tx,
+      );
 
       return old.label;
     });
 
     invalidateKeyRecord(options.keyId);
-    await recordAuditEvent({
-      appId: options.appId,
-      actor: userActor(options.actor),
-      action: "key.rotated",
-      target: { type: "key", id: options.keyId },
-      details: { successorKeyId: keyId, overlapSeconds, oldKeyExpiresAt: oldKeyExpiresAt.toISOString() },
-    });
     logger.info({ appId: options.appId, keyId, replacedKeyId: options.keyId, overlapSeconds, userId: options.actor.id }, "rotated API key");
 
     return { keyId, label, secret, replacedKeyId: options.keyId, oldKeyExpiresAt };

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -25,22 +26,32 @@ export async function updateKeyRestrictions(options: {
 
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "key.create" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   invalidateKeyRecord(options.keyId);
-  const result = await db.apiKey.updateMany({ where: { id: options.keyId, appId: options.appId }, data: restrictions });
-  invalidateKeyRecord(options.keyId);
+  try {
+    await db.$transaction(async (tx) => {
+      const result = await tx.apiKey.updateMany({ where: { id: options.keyId, appId: options.appId }, data: restrictions });
+      if (result.count === 0) {
+        throw new ConsoleError("not_found", `key '${options.keyId}' was not found in this app`, { field: "keyId" });
+      }
 
-  if (result.count === 0) {
-    throw new ConsoleError("not_found", `key '${options.keyId}' was not found in this app`, { field: "keyId" });
+      await recordAuditEvent(
+        {
+          appId: options.appId,
+          actor: userActor(options.actor),
+          action: "key.restrictions_updated",
+          target: { type: "key", id: options.keyId },
+          details: { ...restrictions },
+          context,
+        },
+        tx,
+      );
+    });
+  } finally {
+    invalidateKeyRecord(options.keyId);
   }
 
-  await recordAuditEvent({
-    appId: options.appId,
-    actor: userActor(options.actor),
-    action: "key.restrictions_updated",
-    target: { type: "key", id: options.keyId },
-    details: { ...restrictions },
-  });
   logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id, ...restrictions }, "updated key restrictions");
   return restrictions;
 }

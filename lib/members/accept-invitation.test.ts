@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
+import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createTestApp, createTestUser, readAuditEvents, TEST_PASSWORD, uniqueTestEmail } from "@/lib/testing/team-fixtures";
 import { createUser } from "@/lib/users/create-user";
@@ -53,6 +54,18 @@ describe("acceptInvitation", () => {
     const [entry] = await readAuditEvents(appId, "invitation.accepted");
     expect(entry).toMatchObject({ actorUserId: invitee.id, targetId: invitee.id });
     expect(entry?.details).toMatchObject({ email: invitee.email, role: "DEVELOPER" });
+  });
+
+  it("leaves the link unused when the audit entry fails", async () => {
+    const { appId, invitee, invitation } = await invite();
+
+    await expect(withAuditTableRenamed(() => acceptInvitation({ actor: invitee, token: invitation.token }))).rejects.toMatchObject(
+      AUDIT_TABLE_MISSING,
+    );
+
+    expect(await isMember(appId, invitee)).toBe(false);
+    expect(await findInvitation({ token: invitation.token })).toMatchObject({ status: "pending" });
+    await expect(acceptInvitation({ actor: invitee, token: invitation.token })).resolves.toMatchObject({ appId });
   });
 
   it("matches the email case-insensitively", async () => {

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 
 import { hashInvitationToken, isInvitationTokenShape } from "./invitation-token";
@@ -26,6 +27,7 @@ export async function acceptInvitation(options: {
   }
   const tokenHash = hashInvitationToken(options.token);
   const now = options.now ?? new Date();
+  const context = await currentRequestContext();
 
   const db = await getDb();
   const result = await db.$transaction(async (tx) => {
@@ -80,6 +82,7 @@ export async function acceptInvitation(options: {
         action: "invitation.accepted",
         target: { type: "user", id: options.actor.id },
         details: { email: invitation.email, role: invitation.role, invitationId: invitation.id },
+        context,
       },
       tx,
     );

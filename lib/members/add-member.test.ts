@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/get-db";
+import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createTestApp, createTestUser, readAuditEvents, uniqueTestEmail } from "@/lib/testing/team-fixtures";
 
@@ -65,6 +66,32 @@ describe("addMember", () => {
     const entries = await readAuditEvents(appId, "invitation.created");
     expect(entries).toHaveLength(1);
     expect(JSON.stringify(entries)).not.toContain(result.token);
+  });
+
+  it("adds no one when the audit entry fails", async () => {
+    const owner = await createTestUser("owner");
+    const appId = await createTestApp(owner);
+    const colleague = await createTestUser("colleague");
+
+    await expect(
+      withAuditTableRenamed(() => addMember({ actor: owner, appId, input: { email: colleague.email, role: "viewer" } })),
+    ).rejects.toMatchObject(AUDIT_TABLE_MISSING);
+
+    const members = await listMembers({ actor: owner, appId });
+    expect(members.map((member) => member.email)).toEqual([owner.email]);
+  });
+
+  it("creates no invitation when the audit entry fails", async () => {
+    const owner = await createTestUser("owner");
+    const appId = await createTestApp(owner);
+    const email = uniqueTestEmail("newcomer");
+
+    await expect(withAuditTableRenamed(() => addMember({ actor: owner, appId, input: { email, role: "viewer" } }))).rejects.toMatchObject(
+      AUDIT_TABLE_MISSING,
+    );
+
+    expect(await (await getDb()).invitation.count({ where: { appId } })).toBe(0);
+    await expect(addMember({ actor: owner, appId, input: { email, role: "viewer" } })).resolves.toMatchObject({ kind: "invited" });
   });
 
   it("rejects an existing member with 409", async () => {

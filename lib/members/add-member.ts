@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -31,6 +32,7 @@ export async function addMember(options: { actor: Actor; appId: string; input: u
 
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "member.manage" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   try {
     const result = await db.$transaction(async (tx): Promise<AddMemberResult> => {
@@ -54,6 +56,7 @@ export async function addMember(options: { actor: Actor; appId: string; input: u
             action: "member.added",
             target: { type: "user", id: user.id },
             details: { email, role: input.role },
+            context,
           },
           tx,
         );
@@ -85,6 +88,7 @@ export async function addMember(options: { actor: Actor; appId: string; input: u
           action: "invitation.created",
           target: { type: "invitation", id: invitation.id },
           details: { email, role: input.role, expiresAt: expiresAt.toISOString() },
+          context,
         },
         tx,
       );

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -19,6 +20,7 @@ export async function changeMemberRole(options: { actor: Actor; appId: string; u
 
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "member.manage" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   const changed = await db.$transaction(async (tx) => {
     const membership = await lockMembership(tx, { appId: options.appId, userId: options.userId });
@@ -37,6 +39,7 @@ export async function changeMemberRole(options: { actor: Actor; appId: string; u
         action: "member.role_changed",
         target: { type: "user", id: options.userId },
         details: { email: membership.email, from: membership.role, to: role },
+        context,
       },
       tx,
     );

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/get-db";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { ConsoleError } from "@/lib/errors/console-error";
 import type { MemberRole } from "@/lib/generated/prisma/enums";
+import { currentRequestContext } from "@/lib/http/request-context";
 
 import { lockAppMemberships } from "./lock-app-memberships";
 
@@ -12,6 +13,7 @@ import { lockAppMemberships } from "./lock-app-memberships";
 // owner involved: `npm run user:create --app` uses it on a console that has no
 // accounts yet. The audit entry names `operator` as the actor.
 export async function grantMembership(options: { operator: string; appId: string; userId: string; role: MemberRole }): Promise<void> {
+  const context = await currentRequestContext();
   const db = await getDb();
 
   try {
@@ -27,6 +29,7 @@ export async function grantMembership(options: { operator: string; appId: string
           action: "member.added",
           target: { type: "user", id: options.userId },
           details: { email: user.email, role: options.role },
+          context,
         },
         tx,
       );

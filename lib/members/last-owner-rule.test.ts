@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/get-db";
+import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createTestApp, createTestUser, readAuditEvents } from "@/lib/testing/team-fixtures";
 
@@ -79,6 +80,19 @@ describe("changeMemberRole", () => {
     expect(entry?.details).toEqual({ email: viewer.email, from: "VIEWER", to: "DEVELOPER" });
   });
 
+  it("keeps the old role when its audit entry fails", async () => {
+    const owner = await createTestUser("owner");
+    const viewer = await createTestUser("viewer");
+    const appId = await createTestApp(owner, [{ actor: viewer, role: "VIEWER" }]);
+
+    await expect(
+      withAuditTableRenamed(() => changeMemberRole({ actor: owner, appId, userId: viewer.id, input: { role: "developer" } })),
+    ).rejects.toMatchObject(AUDIT_TABLE_MISSING);
+
+    const membership = await (await getDb()).membership.findUniqueOrThrow({ where: { appId_userId: { appId, userId: viewer.id } } });
+    expect(membership.role).toBe("VIEWER");
+  });
+
   it("records nothing for the same role", async () => {
     const owner = await createTestUser("owner");
     const viewer = await createTestUser("viewer");
@@ -113,6 +127,18 @@ describe("removeMember", () => {
     const [entry] = await readAuditEvents(appId, "member.removed");
     expect(entry).toMatchObject({ actorUserId: owner.id, targetId: developer.id });
     expect(entry?.details).toEqual({ email: developer.email, role: "DEVELOPER", left: false });
+  });
+
+  it("keeps the member when its audit entry fails", async () => {
+    const owner = await createTestUser("owner");
+    const developer = await createTestUser("developer");
+    const appId = await createTestApp(owner, [{ actor: developer, role: "DEVELOPER" }]);
+
+    await expect(withAuditTableRenamed(() => removeMember({ actor: owner, appId, userId: developer.id }))).rejects.toMatchObject(
+      AUDIT_TABLE_MISSING,
+    );
+
+    expect(await (await getDb()).membership.count({ where: { appId, userId: developer.id } })).toBe(1);
   });
 
   it("leaves the removed member with 404", async () => {

@@ -3,6 +3,7 @@ import "server-only";
 import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -17,6 +18,7 @@ export async function removeMember(options: { actor: Actor; appId: string; userI
 
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: leaving ? "member.leave" : "member.manage" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const membership = await lockMembership(tx, { appId: options.appId, userId: options.userId });
@@ -32,6 +34,7 @@ export async function removeMember(options: { actor: Actor; appId: string; userI
         action: "member.removed",
         target: { type: "user", id: options.userId },
         details: { email: membership.email, role: membership.role, left: leaving },
+        context,
       },
       tx,
     );

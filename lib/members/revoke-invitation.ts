@@ -4,6 +4,7 @@ import { recordAuditEvent, userActor } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/get-db";
 import { ConsoleError } from "@/lib/errors/console-error";
+import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
@@ -14,6 +15,7 @@ import { lockAppMemberships } from "./lock-app-memberships";
 export async function revokeInvitation(options: { actor: Actor; appId: string; invitationId: string }): Promise<void> {
   await authorizeAppAction({ actor: options.actor, appId: options.appId, action: "member.manage" });
 
+  const context = await currentRequestContext();
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await lockAppMemberships(tx, options.appId);
@@ -38,6 +40,7 @@ export async function revokeInvitation(options: { actor: Actor; appId: string; i
         action: "invitation.revoked",
         target: { type: "invitation", id: options.invitationId },
         details: { email: invitation.email, role: invitation.role },
+        context,
       },
       tx,
     );
