@@ -5,9 +5,11 @@ import { getDatabase, getDb } from "@/lib/db/get-db";
 import { configureDemoEndpoint } from "@/lib/demo/configure-demo-endpoint";
 import { MAX_BODY_BYTES } from "@/lib/http/read-request-text";
 import { createApiKey } from "@/lib/keys/create-api-key";
+import { listKeysWithUsage } from "@/lib/keys/list-keys-with-usage";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/keys/rotate-api-key";
 import { updateKeyRestrictions } from "@/lib/keys/update-key-restrictions";
+import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { basicAuth, seedAppWithKey, type SeededApp } from "@/lib/testing/seed-app-with-key";
 import { startFrontServer, type RunningFrontServer } from "@/lib/testing/start-front-server";
 import { useTempDatabase } from "@/lib/testing/temp-database";
@@ -323,6 +325,23 @@ describe("POST /api/v2/tokens/verify", () => {
     const reply = (await (await verify(token, basicAuth(second.keyId, second.secret))).json()) as VerifyReply;
 
     expect(reply.verdict).toBe("revoked");
+  });
+
+  it("updates the verifying key's last use", async () => {
+    const seeded = await seedAppWithKey("Verify usage app");
+    const verifier = await createApiKey({ actor: seeded.actor, appId: seeded.appId, input: { label: "verifier" } });
+    const token = await mintWith(seeded);
+    const requestedAt = Date.now();
+
+    const reply = (await (await verify(token, basicAuth(verifier.keyId, verifier.secret))).json()) as VerifyReply;
+    await flushKeyUsage();
+
+    expect(reply.verdict).toBe("valid");
+    const entries = await listKeysWithUsage({ actor: seeded.actor, appId: seeded.appId });
+    const lastUsedAt = entries.find((entry) => entry.id === verifier.keyId)?.lastUsedAt;
+    expect(lastUsedAt?.getTime()).toBeGreaterThanOrEqual(requestedAt);
+    const usage = await (await getDb()).keyUsage.findMany({ where: { keyId: verifier.keyId } });
+    expect(usage.map((row) => ({ tokenCount: row.tokenCount, verifyCount: row.verifyCount }))).toEqual([{ tokenCount: 0, verifyCount: 1 }]);
   });
 
   it("reports garbage as malformed", async () => {
