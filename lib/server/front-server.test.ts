@@ -473,6 +473,58 @@ describe("token API audit log", () => {
     expect(JSON.stringify(events[0])).not.toContain("a wrong secret");
   });
 
+  it("records a revoked key's failed authentication", async () => {
+    const seeded = await seedAppWithKey("Audit revoked app");
+    await revokeApiKey({ actor: seeded.actor, appId: seeded.appId, keyId: seeded.keyId });
+
+    const response = await mint({ identity: "dave", device: "web1" }, basicAuth(seeded.keyId, seeded.secret));
+    await flushAuditQueue();
+
+    expect(response.status).toBe(401);
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "api.auth_failed" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "ANONYMOUS", targetType: "key", targetId: seeded.keyId, ip: "127.0.0.1" });
+    expect(events[0]?.details).toEqual({ reason: "key revoked" });
+  });
+
+  it("records an expired key's failed authentication", async () => {
+    const seeded = await seedAppWithKey("Audit expired app");
+    await rotateApiKey({ actor: seeded.actor, appId: seeded.appId, keyId: seeded.keyId, input: { overlapSeconds: 0 } });
+
+    const response = await mint({ identity: "dave", device: "web1" }, basicAuth(seeded.keyId, seeded.secret));
+    await flushAuditQueue();
+
+    expect(response.status).toBe(401);
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "api.auth_failed" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "ANONYMOUS", targetType: "key", targetId: seeded.keyId });
+    expect(events[0]?.details).toEqual({ reason: "key expired" });
+  });
+
+  it("records a demo token's claims without the token", async () => {
+    const seeded = await seedAppWithKey("Audit demo app");
+    await configureDemoEndpoint({
+      actor: seeded.actor,
+      appId: seeded.appId,
+      input: { enabled: true, keyId: seeded.keyId, grants: ["chat", "video"], ttlSeconds: 900 },
+    });
+
+    const response = await fetch(`${server.baseUrl}/api/demo/${seeded.appId}/token`, {
+      method: "POST",
+      headers: { ...FORM_HEADERS, "user-agent": "demo-page/1.0" },
+      body: "identity=erin&device=tab1",
+    });
+    const { token } = (await response.json()) as { token: string };
+    await flushAuditQueue();
+
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "token.demo_minted" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "ANONYMOUS", actorLabel: "demo endpoint", targetType: "key", targetId: seeded.keyId });
+    expect(events[0]).toMatchObject({ ip: "127.0.0.1", userAgent: "demo-page/1.0" });
+    expect(events[0]?.details).toEqual({ identity: "erin", device: "tab1", grants: { chat: true, video: true }, ttl: 900, keyId: seeded.keyId });
+    expect(JSON.stringify(events[0])).not.toContain(token);
+  });
+
   it("records a verification with its verdict", async () => {
     const seeded = await seedAppWithKey("Audit verify app");
     await verify("not-a-token", basicAuth(seeded.keyId, seeded.secret));
