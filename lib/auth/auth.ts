@@ -7,11 +7,11 @@ import Credentials from "next-auth/providers/credentials";
 
 import { getMasterKeys } from "@/lib/crypto/get-master-key";
 import { RateLimitError } from "@/lib/errors/rate-limit-error";
-import { readTrustedProxies, resolveClientIp } from "@/lib/http/resolve-client-ip";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
 import { safeCallbackPath } from "./callback-path";
 import { limitSignIn } from "./limit-sign-in";
+import { readSignInClientIp } from "./sign-in-client-ip";
 import { SignInRateLimited } from "./sign-in-rate-limited";
 
 // A session ends after 12 hours without a request. Auth.js re-signs the JWT
@@ -47,9 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       authorize: async (credentials, request) => {
-        // Auth.js builds `request` from the incoming request's headers, so
-        // X-Forwarded-For is the one the HTTP front or Next.js set.
-        const clientIp = resolveClientIp({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxies: readTrustedProxies() });
+        const clientIp = readSignInClientIp(request.headers);
         try {
           limitSignIn({ email: credentials.email, clientIp });
         } catch (error) {

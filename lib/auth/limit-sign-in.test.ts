@@ -4,6 +4,7 @@ import { RateLimitError } from "@/lib/errors/rate-limit-error";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 
 import { limitSignIn } from "./limit-sign-in";
+import { readSignInClientIp } from "./sign-in-client-ip";
 
 // Small limits, read when the limiter is first used.
 process.env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT = "3/900";
@@ -54,6 +55,20 @@ describe("limitSignIn", () => {
     expect(caught).toBeInstanceOf(RateLimitError);
     expect((caught as RateLimitError).retryAfterSeconds).toBeGreaterThan(0);
     expect((caught as RateLimitError).message).toMatch(/too many requests from this account: at most 3 per 900 seconds/);
+  });
+
+  it("limits the address the trusted proxy saw", () => {
+    const env = { TRUSTED_PROXY_COUNT: "1" };
+    // Each request has a different first entry, written before it reached
+    // the trusted proxy. The trusted proxy appended the address it saw, and
+    // the front appended the proxy's.
+    const seenByProxy = [...Array<string>(6).fill("198.51.100.60"), "198.51.100.61"];
+    const outcomes = seenByProxy.map((clientIp, index) => {
+      const headers = new Headers({ "x-forwarded-for": `192.0.2.${index + 1}, ${clientIp}, 10.0.0.2` });
+      return attempts(1, `proxied-${index}@example.test`, readSignInClientIp(headers, env))[0];
+    });
+
+    expect(outcomes).toEqual(["allowed", "allowed", "allowed", "allowed", "allowed", "limited", "allowed"]);
   });
 
   it("limits by address alone without an email", () => {

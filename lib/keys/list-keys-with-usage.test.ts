@@ -16,6 +16,7 @@ import { flushKeyUsage } from "./usage-recorder";
 useTempDatabase();
 
 const request = { identity: "alice", device: "web1", grants: { chat: true }, ttl: 600 };
+const HOUR_MS = 60 * 60 * 1000;
 
 async function ownerWithKey(suffix: string) {
   const user = await createUser({ email: `list-${suffix}@example.test`, password: "correct horse battery" });
@@ -51,6 +52,33 @@ describe("listKeysWithUsage", () => {
     expect(inMemory?.lastUsedAt).toBeInstanceOf(Date);
     expect(flushed?.tokens24h).toBe(2);
     expect(flushed?.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it("counts tokens of the last 24 hours only", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("h");
+    const now = new Date("2026-06-02T12:00:30Z");
+    // Each group is flushed on its own, as the minute timer would after
+    // hours apart; the last group stays in memory.
+    const groups = [
+      { hoursAgo: 25, count: 4, flush: true },
+      { hoursAgo: 24.1, count: 3, flush: true },
+      { hoursAgo: 23.9, count: 2, flush: true },
+      { hoursAgo: 1, count: 5, flush: true },
+      { hoursAgo: 0.01, count: 1, flush: false },
+    ];
+    for (const group of groups) {
+      const signedAt = new Date(now.getTime() - group.hoursAgo * HOUR_MS);
+      for (let index = 0; index < group.count; index += 1) {
+        await signWithKey({ appId, keyId, request, now: signedAt });
+      }
+      if (group.flush) {
+        await flushKeyUsage();
+      }
+    }
+
+    const [entry] = await listKeysWithUsage({ actor, appId, now });
+
+    expect(entry?.tokens24h).toBe(2 + 5 + 1);
   });
 
   it("rotation shows successor and expiring key", async () => {

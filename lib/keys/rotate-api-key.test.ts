@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
 
 import { createApp } from "@/lib/apps/create-app";
 import { signWithKey } from "@/lib/mint/sign-with-key";
 import { AUDIT_TABLE_MISSING, withAuditTableRenamed } from "@/lib/testing/audit-table-renamed";
 import { readAuditEvents } from "@/lib/testing/team-fixtures";
+import { basicAuth } from "@/lib/testing/seed-app-with-key";
+import { authenticateApiKey } from "@/lib/token-api/authenticate-api-key";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { createUser } from "@/lib/users/create-user";
 import { getDb } from "@/lib/db/get-db";
@@ -16,13 +20,15 @@ import { updateKeyRestrictions } from "./update-key-restrictions";
 useTempDatabase();
 
 const request = { identity: "alice", device: "web1", grants: { chat: true }, ttl: 600 };
+const context = { ip: "127.0.0.1", userAgent: "rotate-api-key.test" };
 
+// Each call makes a new account, so tests may share a suffix.
 async function ownerWithKey(suffix: string) {
-  const user = await createUser({ email: `rotate-${suffix}@example.test`, password: "correct horse battery" });
+  const user = await createUser({ email: `rotate-${suffix}-${randomUUID().slice(0, 8)}@example.test`, password: "correct horse battery" });
   const actor = { ...user, name: null };
   const app = await createApp({ actor, input: { name: `App ${suffix}` } });
   const key = await createApiKey({ actor, appId: app.id, input: { label: "server" } });
-  return { actor, appId: app.id, keyId: key.keyId };
+  return { actor, appId: app.id, keyId: key.keyId, secret: key.secret };
 }
 
 describe("rotateApiKey", () => {
@@ -42,6 +48,36 @@ describe("rotateApiKey", () => {
 
     await expect(signWithKey({ appId, keyId, request })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/expired/) });
     await expect(signWithKey({ appId, keyId: rotated.keyId, request })).resolves.toBeDefined();
+  });
+
+  it("old key signs until its overlap ends", async () => {
+    const { actor, appId, keyId } = await ownerWithKey("l");
+    const rotated = await rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 3600 } });
+    const end = rotated.oldKeyExpiresAt.getTime();
+
+    await expect(signWithKey({ appId, keyId, request, now: new Date(end - 1000) })).resolves.toMatchObject({ keyId });
+    await expect(signWithKey({ appId, keyId, request, now: new Date(end) })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/is expired/),
+    });
+    await expect(signWithKey({ appId, keyId, request, now: new Date(end + 1000) })).rejects.toMatchObject({ code: "conflict" });
+    await expect(signWithKey({ appId, keyId: rotated.keyId, request, now: new Date(end + 1000) })).resolves.toBeDefined();
+  });
+
+  it("old key authenticates until its overlap ends", async () => {
+    const { actor, appId, keyId, secret } = await ownerWithKey("m");
+    const rotated = await rotateApiKey({ actor, appId, keyId, input: { overlapSeconds: 3600 } });
+    const end = rotated.oldKeyExpiresAt.getTime();
+    const authenticate = (id: string, keySecret: string, now: number) =>
+      authenticateApiKey({ authorization: basicAuth(id, keySecret), context, now: new Date(now) });
+
+    await expect(authenticate(keyId, secret, end - 1000)).resolves.toMatchObject({ id: keyId });
+    await expect(authenticate(keyId, secret, end)).rejects.toMatchObject({
+      code: "unauthenticated",
+      message: expect.stringMatching(/expired at .*: use the key that replaced it/),
+    });
+    await expect(authenticate(keyId, secret, end + 1000)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(authenticate(rotated.keyId, rotated.secret, end + 1000)).resolves.toMatchObject({ id: rotated.keyId });
   });
 
   it("gives exactly one successor to two concurrent rotations", async () => {

@@ -9,6 +9,10 @@ export type KeyUse = "sign" | "verify";
 // interval, instead of one per request.
 export const USAGE_FLUSH_INTERVAL_MS = 60_000;
 
+// The key list counts the tokens each key signed in this window. Rows of
+// older minutes are not read, and pruneKeyUsage deletes them.
+export const USAGE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 interface PendingUsage {
   signs: number;
   verifies: number;
@@ -55,6 +59,9 @@ export function recordKeyUse(keyId: string, use: KeyUse, at: Date = new Date()):
 
 // Writes the counted uses: one upsert into the key's current minute and one
 // lastUsedAt update per key. Counts of a failed write are put back.
+// NOTE: every use since the last flush is filed under the minute of the
+// latest one, so at the edge of the 24-hour window the count can be off by
+// about one flush interval's uses, more after a failed write.
 export async function flushKeyUsage(): Promise<void> {
   const state = usageState();
   if (state.pending.size === 0) {
@@ -98,7 +105,7 @@ function mergeBack(state: UsageState, keyId: string, usage: PendingUsage): void 
 // what is still in memory, and the last use.
 export async function readKeyUsage(keyIds: string[], now: Date = new Date()): Promise<Map<string, { tokens24h: number; lastUsedAt: Date | null }>> {
   const db = await getDb();
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const since = new Date(now.getTime() - USAGE_WINDOW_MS);
 
   const [sums, keys] = await Promise.all([
     db.keyUsage.groupBy({ by: ["keyId"], where: { keyId: { in: keyIds }, minuteStart: { gte: since } }, _sum: { tokenCount: true } }),

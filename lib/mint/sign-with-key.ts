@@ -15,15 +15,16 @@ export interface SignedToken {
 }
 
 // Signs a client token with one of the app's keys, within the key's
-// restrictions. A key revoked or past its overlap window is refused at the
-// moment of use.
+// restrictions. A key that is revoked or past its overlap window at `now`
+// (default: the current time) is rejected.
 export async function signWithKey(options: {
   appId: string;
   keyId: string;
   request: MintRequest;
   origin?: string | null;
+  now?: Date;
 }): Promise<SignedToken> {
-  const now = new Date();
+  const now = options.now ?? new Date();
   const key = await findKeyRecord(options.keyId);
 
   if (!key || key.appId !== options.appId || key.secret === "") {

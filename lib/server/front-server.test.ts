@@ -5,9 +5,11 @@ import { getDatabase, getDb } from "@/lib/db/get-db";
 import { configureDemoEndpoint } from "@/lib/demo/configure-demo-endpoint";
 import { MAX_BODY_BYTES } from "@/lib/http/read-request-text";
 import { createApiKey } from "@/lib/keys/create-api-key";
+import { listKeysWithUsage } from "@/lib/keys/list-keys-with-usage";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/keys/rotate-api-key";
 import { updateKeyRestrictions } from "@/lib/keys/update-key-restrictions";
+import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { basicAuth, seedAppWithKey, type SeededApp } from "@/lib/testing/seed-app-with-key";
 import { startFrontServer, type RunningFrontServer } from "@/lib/testing/start-front-server";
 import { useTempDatabase } from "@/lib/testing/temp-database";
@@ -325,6 +327,23 @@ describe("POST /api/v2/tokens/verify", () => {
     expect(reply.verdict).toBe("revoked");
   });
 
+  it("updates the verifying key's last use", async () => {
+    const seeded = await seedAppWithKey("Verify usage app");
+    const verifier = await createApiKey({ actor: seeded.actor, appId: seeded.appId, input: { label: "verifier" } });
+    const token = await mintWith(seeded);
+    const requestedAt = Date.now();
+
+    const reply = (await (await verify(token, basicAuth(verifier.keyId, verifier.secret))).json()) as VerifyReply;
+    await flushKeyUsage();
+
+    expect(reply.verdict).toBe("valid");
+    const entries = await listKeysWithUsage({ actor: seeded.actor, appId: seeded.appId });
+    const lastUsedAt = entries.find((entry) => entry.id === verifier.keyId)?.lastUsedAt;
+    expect(lastUsedAt?.getTime()).toBeGreaterThanOrEqual(requestedAt);
+    const usage = await (await getDb()).keyUsage.findMany({ where: { keyId: verifier.keyId } });
+    expect(usage.map((row) => ({ tokenCount: row.tokenCount, verifyCount: row.verifyCount }))).toEqual([{ tokenCount: 0, verifyCount: 1 }]);
+  });
+
   it("reports garbage as malformed", async () => {
     const reply = (await (await verify("not-a-token")).json()) as VerifyReply;
 
@@ -452,6 +471,58 @@ describe("token API audit log", () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.details).toEqual({ reason: "wrong secret" });
     expect(JSON.stringify(events[0])).not.toContain("a wrong secret");
+  });
+
+  it("records a revoked key's failed authentication", async () => {
+    const seeded = await seedAppWithKey("Audit revoked app");
+    await revokeApiKey({ actor: seeded.actor, appId: seeded.appId, keyId: seeded.keyId });
+
+    const response = await mint({ identity: "dave", device: "web1" }, basicAuth(seeded.keyId, seeded.secret));
+    await flushAuditQueue();
+
+    expect(response.status).toBe(401);
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "api.auth_failed" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "ANONYMOUS", targetType: "key", targetId: seeded.keyId, ip: "127.0.0.1" });
+    expect(events[0]?.details).toEqual({ reason: "key revoked" });
+  });
+
+  it("records an expired key's failed authentication", async () => {
+    const seeded = await seedAppWithKey("Audit expired app");
+    await rotateApiKey({ actor: seeded.actor, appId: seeded.appId, keyId: seeded.keyId, input: { overlapSeconds: 0 } });
+
+    const response = await mint({ identity: "dave", device: "web1" }, basicAuth(seeded.keyId, seeded.secret));
+    await flushAuditQueue();
+
+    expect(response.status).toBe(401);
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "api.auth_failed" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "ANONYMOUS", targetType: "key", targetId: seeded.keyId });
+    expect(events[0]?.details).toEqual({ reason: "key expired" });
+  });
+
+  it("records a demo token's claims without the token", async () => {
+    const seeded = await seedAppWithKey("Audit demo app");
+    await configureDemoEndpoint({
+      actor: seeded.actor,
+      appId: seeded.appId,
+      input: { enabled: true, keyId: seeded.keyId, grants: ["chat", "video"], ttlSeconds: 900 },
+    });
+
+    const response = await fetch(`${server.baseUrl}/api/demo/${seeded.appId}/token`, {
+      method: "POST",
+      headers: { ...FORM_HEADERS, "user-agent": "demo-page/1.0" },
+      body: "identity=erin&device=tab1",
+    });
+    const { token } = (await response.json()) as { token: string };
+    await flushAuditQueue();
+
+    const events = await (await getDb()).auditEvent.findMany({ where: { appId: seeded.appId, action: "token.demo_minted" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "ANONYMOUS", actorLabel: "demo endpoint", targetType: "key", targetId: seeded.keyId });
+    expect(events[0]).toMatchObject({ ip: "127.0.0.1", userAgent: "demo-page/1.0" });
+    expect(events[0]?.details).toEqual({ identity: "erin", device: "tab1", grants: { chat: true, video: true }, ttl: 900, keyId: seeded.keyId });
+    expect(JSON.stringify(events[0])).not.toContain(token);
   });
 
   it("records a verification with its verdict", async () => {

@@ -1,16 +1,18 @@
 import "server-only";
 
-import { scheduleAuditPruning } from "@/lib/audit/schedule-audit-pruning";
 import { isSelfSignUpAllowed } from "@/lib/auth/sign-up-policy";
 import { getLoadedMasterKey } from "@/lib/crypto/get-master-key";
 import { getDatabase } from "@/lib/db/get-db";
 import { listPendingMigrations } from "@/lib/db/migrate";
 import { logger } from "@/lib/log/logger";
 
+import { scheduleHourlyPruning } from "./schedule-hourly-pruning";
+
 // Opens the database (applying pending migrations) and checks the master
 // encryption key and CONSOLE_ALLOW_SIGNUP before the console serves its first
 // request, so that a misconfiguration stops the start instead of failing
-// later requests. Then starts the hourly pruning of old audit entries.
+// later requests. Then starts the hourly pruning of old audit entries and key
+// usage rows.
 export async function prepareConsole(): Promise<void> {
   const selfSignUp = isSelfSignUpAllowed();
   const database = await getDatabase();
@@ -30,7 +32,7 @@ export async function prepareConsole(): Promise<void> {
   const keySource = masterKey.source === "environment" ? "CONSOLE_ENCRYPTION_KEY" : masterKey.filePath;
   logger.info({ database: database.config.kind, location: where, masterKeySource: keySource, selfSignUp }, "console ready");
 
-  scheduleAuditPruning();
+  scheduleHourlyPruning();
 }
 
 // Runs prepareConsole and ends the process with a clear log line when it
