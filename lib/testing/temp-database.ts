@@ -5,7 +5,9 @@ import path from "node:path";
 
 import { afterAll, beforeAll } from "vitest";
 
+import { flushAuditQueue } from "@/lib/audit/record-audit-event";
 import { closeDatabase, getDatabase } from "@/lib/db/get-db";
+import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { stopRateLimiter } from "@/lib/rate-limit/get-rate-limiter";
 
 import { createTestDatabase, readTestDatabaseUrl, type TestDatabase } from "./test-postgres";
@@ -39,8 +41,11 @@ export function useTempDatabase(): { dataDir: () => string } {
   });
 
   afterAll(async () => {
-    // The limiter's last sync needs the database, and a later timer tick
-    // must not open it again in the removed folder.
+    // Queued audit entries, the limiter's last sync and the usage counts
+    // need the database, and a later timer tick must not open it again in
+    // the removed folder or the dropped database.
+    await flushAuditQueue();
+    await flushKeyUsage();
     await stopRateLimiter();
     await closeDatabase();
     delete (globalThis as Record<symbol, unknown>)[MASTER_KEY_SLOT];
