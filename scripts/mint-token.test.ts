@@ -69,12 +69,14 @@ describe("npm run token", () => {
 
   it.each([
     ["an unknown flag", ["--bogus"], /Unknown option '--bogus'/],
-    ["a missing key ID", ["--secret", "s", "--identity", "a", "--device", "b"], /--key-id is required/],
+    ["a missing key ID", ["--secret", key.secret, "--identity", "a", "--device", "b"], /--key-id is required/],
+    ["a key ID that is not 32 hex characters", ["--key-id", "XYZ", "--secret", key.secret, "--identity", "a", "--device", "b"], /--key-id must be 32 lowercase hex characters, as the console shows it, got 'XYZ'/],
+    ["a secret under 16 bytes", ["--key-id", key.id, "--secret", "short", "--identity", "a", "--device", "b"], /--secret is 5 bytes long, but key secrets have at least 16/],
     ["a missing secret", ["--key-id", key.id, "--identity", "a", "--device", "b"], /--secret is required \(or set BIT6_KEY_SECRET\)/],
-    ["a ttl that is not a number", ["--key-id", key.id, "--secret", "s", "--identity", "a", "--device", "b", "--ttl", "1h"], /--ttl must be a whole number of seconds, got '1h'/],
-    ["a ttl out of range", ["--key-id", key.id, "--secret", "s", "--identity", "a", "--device", "b", "--ttl", "5"], /--ttl: ttl must be from 60 to 86400 seconds/],
-    ["an unknown grant", ["--key-id", key.id, "--secret", "s", "--identity", "a", "--device", "b", "--grants", "fax"], /--grants: unknown grant 'fax'/],
-    ["an identity with a slash", ["--key-id", key.id, "--secret", "s", "--identity", "a/b", "--device", "b"], /--identity: identity must not contain '\/'/],
+    ["a ttl that is not a number", ["--key-id", key.id, "--secret", key.secret, "--identity", "a", "--device", "b", "--ttl", "1h"], /--ttl must be a whole number of seconds, got '1h'/],
+    ["a ttl out of range", ["--key-id", key.id, "--secret", key.secret, "--identity", "a", "--device", "b", "--ttl", "5"], /--ttl: ttl must be from 60 to 86400 seconds, got 5/],
+    ["an unknown grant", ["--key-id", key.id, "--secret", key.secret, "--identity", "a", "--device", "b", "--grants", "fax"], /--grants: unknown grant 'fax'/],
+    ["an identity with a slash", ["--key-id", key.id, "--secret", key.secret, "--identity", "a/b", "--device", "b"], /--identity: identity must not contain '\/' \(got "a\/b"\)/],
   ])("exits 2 for %s", (_name, args, message) => {
     const result = runToken(args);
 

@@ -4,6 +4,8 @@
 // decoded token does not verify, 2 for invalid flags.
 import { parseArgs } from "node:util";
 
+import { KEY_ID_PATTERN } from "@/lib/keys/key-id-pattern";
+import { IMPORTED_SECRET_MIN_BYTES } from "@/lib/keys/key-input";
 import { buildToken, TokenInputError } from "@/lib/tokens/build-token";
 import { decodeToken } from "@/lib/tokens/decode-token";
 import { parseGrants, type Grants } from "@/lib/tokens/grants";
@@ -49,9 +51,9 @@ async function main(argv: string[]): Promise<number> {
     return decode(values.decode, values["key-id"], secret);
   }
 
-  const keyId = requireFlag("key-id", values["key-id"]);
+  const keyId = readKeyId(requireFlag("key-id", values["key-id"]));
   const token = await buildToken({
-    key: { id: keyId, secret: requireFlag("secret", secret) },
+    key: { id: keyId, secret: readSecret(requireFlag("secret", secret)) },
     identity: requireFlag("identity", values.identity),
     device: requireFlag("device", values.device),
     grants: readGrants(values.grants),
@@ -93,6 +95,25 @@ function requireFlag(name: string, value: string | undefined): string {
     throw new UsageError(`--${name} is required${hint}`);
   }
   return value;
+}
+
+// The console's key IDs and the ones it imports follow one format, so any
+// other value is a typo or a value copied from the wrong field.
+function readKeyId(keyId: string): string {
+  if (!KEY_ID_PATTERN.test(keyId)) {
+    throw new UsageError(`--key-id must be 32 lowercase hex characters, as the console shows it, got '${keyId}'`);
+  }
+  return keyId;
+}
+
+// The console rejects shorter secrets on import, so a shorter one here is a
+// truncated paste. The message gives its length, never the secret.
+function readSecret(secret: string): string {
+  const bytes = Buffer.byteLength(secret, "utf8");
+  if (bytes < IMPORTED_SECRET_MIN_BYTES) {
+    throw new UsageError(`--secret is ${bytes} bytes long, but key secrets have at least ${IMPORTED_SECRET_MIN_BYTES}: copy BIT6_KEY_SECRET from the key's .env snippet`);
+  }
+  return secret;
 }
 
 function readSeconds(name: string, text: string): number {

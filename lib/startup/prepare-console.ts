@@ -8,12 +8,22 @@ import { logger } from "@/lib/log/logger";
 
 import { scheduleHourlyPruning } from "./schedule-hourly-pruning";
 
+const PREPARED_SLOT = Symbol.for("bit6-console.prepared");
+
 // Opens the database (applying pending migrations) and checks the master
 // encryption key and CONSOLE_ALLOW_SIGNUP before the console serves its first
 // request, so that a misconfiguration stops the start instead of failing
 // later requests. Then starts the hourly pruning of old audit entries and key
-// usage rows.
-export async function prepareConsole(): Promise<void> {
+// usage rows. Under `npm start` both server/main.ts and Next.js's
+// instrumentation hook call it in one process, so later calls share the
+// first call's result.
+export function prepareConsole(): Promise<void> {
+  const global = globalThis as typeof globalThis & { [PREPARED_SLOT]?: Promise<void> };
+  global[PREPARED_SLOT] ??= runPreparation();
+  return global[PREPARED_SLOT];
+}
+
+async function runPreparation(): Promise<void> {
   const selfSignUp = isSelfSignUpAllowed();
   const database = await getDatabase();
 

@@ -126,11 +126,11 @@ describe("buildToken key", () => {
 
 describe("buildToken ttl and exp", () => {
   it.each([
-    { ttl: 0, message: "ttl must be from 60 to 86400 seconds" },
-    { ttl: -5, message: "ttl must be from 60 to 86400 seconds" },
-    { ttl: 59, message: "ttl must be from 60 to 86400 seconds" },
-    { ttl: 86401, message: "ttl must be from 60 to 86400 seconds" },
-    { ttl: 1e9, message: "ttl must be from 60 to 86400 seconds" },
+    { ttl: 0, message: `ttl must be from 60 to 86400 seconds, got ${0}` },
+    { ttl: -5, message: `ttl must be from 60 to 86400 seconds, got ${-5}` },
+    { ttl: 59, message: `ttl must be from 60 to 86400 seconds, got ${59}` },
+    { ttl: 86401, message: `ttl must be from 60 to 86400 seconds, got ${86401}` },
+    { ttl: 1e9, message: `ttl must be from 60 to 86400 seconds, got ${1e9}` },
     { ttl: 3600.5, message: "ttl must be an integer number of seconds" },
     { ttl: "3600", message: "ttl must be an integer number of seconds" },
     { ttl: null, message: "ttl must be an integer number of seconds" },
@@ -178,12 +178,12 @@ describe("buildToken identity and device", () => {
   it.each([
     { identity: "", device: "web1", field: "identity", message: "identity is required" },
     { identity: "   ", device: "web1", field: "identity", message: "identity must not be blank" },
-    { identity: "a/b", device: "web1", field: "identity", message: "identity must not contain '/': it separates identity from device in sub" },
+    { identity: "a/b", device: "web1", field: "identity", message: "identity must not contain '/' (got \"a/b\"): it separates identity from device in sub" },
     { identity: "alice\n", device: "web1", field: "identity", message: "identity must not contain control characters (found U+000A)" },
     { identity: "x".repeat(129), device: "web1", field: "identity", message: "identity must be at most 128 characters, got 129" },
     { identity: undefined, device: "web1", field: "identity", message: "identity is required" },
     { identity: "alice", device: undefined, field: "device", message: "device is required" },
-    { identity: "alice", device: "a/b", field: "device", message: "device must not contain '/': it separates identity from device in sub" },
+    { identity: "alice", device: "a/b", field: "device", message: "device must not contain '/' (got \"a/b\"): it separates identity from device in sub" },
     { identity: "alice", device: 7, field: "device", message: "device must be a string" },
   ])("buildClaims rejects $field $identity/$device", ({ identity, device, field, message }) => {
     const error = catchInputError(() => buildClaims({ ...baseOptions, identity, device: device as string }));

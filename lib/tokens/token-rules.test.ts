@@ -51,14 +51,14 @@ const badSubjects: { input: unknown; message: (field: string) => string }[] = [
   { input: undefined, message: (field) => `${field} is required` },
   { input: "", message: (field) => `${field} is required` },
   { input: "   ", message: (field) => `${field} must not be blank` },
-  { input: "a/b", message: (field) => `${field} must not contain '/': it separates identity from device in sub` },
+  { input: "a/b", message: (field) => `${field} must not contain '/' (got "a/b"): it separates identity from device in sub` },
   { input: "alice\n", message: (field) => `${field} must not contain control characters (found U+000A)` },
   { input: "ali\u0000ce", message: (field) => `${field} must not contain control characters (found U+0000)` },
   { input: "ali\u007fce", message: (field) => `${field} must not contain control characters (found U+007F)` },
   { input: "x".repeat(129), message: (field) => `${field} must be at most 128 characters, got 129` },
   { input: "😀".repeat(129), message: (field) => `${field} must be at most 128 characters, got 129` },
   { input: "ali\uD800ce", message: (field) => `${field} must be valid Unicode text (found an unpaired surrogate)` },
-  { input: " alice", message: (field) => `${field} must not start or end with whitespace` },
+  { input: " alice", message: (field) => `${field} must not start or end with whitespace (got " alice")` },
   { input: 42, message: (field) => `${field} must be a string` },
 ];
 
@@ -97,11 +97,11 @@ describe("ttlSchema", () => {
     { ttl: null, message: TTL_TYPE },
     { ttl: Number.NaN, message: TTL_TYPE },
     { ttl: Number.POSITIVE_INFINITY, message: TTL_TYPE },
-    { ttl: 0, message: TTL_RANGE },
-    { ttl: -5, message: TTL_RANGE },
-    { ttl: 59, message: TTL_RANGE },
-    { ttl: 86401, message: TTL_RANGE },
-    { ttl: 1e9, message: TTL_RANGE },
+    { ttl: 0, message: `${TTL_RANGE}, got ${0}` },
+    { ttl: -5, message: `${TTL_RANGE}, got ${-5}` },
+    { ttl: 59, message: `${TTL_RANGE}, got ${59}` },
+    { ttl: 86401, message: `${TTL_RANGE}, got ${86401}` },
+    { ttl: 1e9, message: `${TTL_RANGE}, got ${1e9}` },
   ])("ttlSchema rejects $ttl", ({ ttl, message }) => {
     expect(firstMessage(ttlSchema, ttl)).toBe(message);
     expect(message.startsWith("ttl ")).toBe(true);
@@ -138,7 +138,7 @@ describe("parseMintRequest", () => {
   });
 
   it.each([0, -5, 59, 86401, 1e9])("parseMintRequest rejects ttl %d", (ttl) => {
-    expect(expectErrors(parseMintRequest({ ...validBody, ttl }))).toEqual([{ field: "ttl", message: TTL_RANGE }]);
+    expect(expectErrors(parseMintRequest({ ...validBody, ttl }))).toEqual([{ field: "ttl", message: `${TTL_RANGE}, got ${ttl}` }]);
   });
 
   it("parseMintRequest rejects fractional ttl", () => {
@@ -201,11 +201,11 @@ describe("parseMintForm", () => {
     { ttl: "3600.5", message: TTL_TYPE },
     { ttl: "1e9", message: TTL_TYPE },
     { ttl: "one hour", message: TTL_TYPE },
-    { ttl: "0", message: TTL_RANGE },
-    { ttl: "-5", message: TTL_RANGE },
-    { ttl: "59", message: TTL_RANGE },
-    { ttl: "86401", message: TTL_RANGE },
-    { ttl: "99999999999999999999", message: TTL_RANGE },
+    { ttl: "0", message: `${TTL_RANGE}, got ${Number("0")}` },
+    { ttl: "-5", message: `${TTL_RANGE}, got ${Number("-5")}` },
+    { ttl: "59", message: `${TTL_RANGE}, got ${Number("59")}` },
+    { ttl: "86401", message: `${TTL_RANGE}, got ${Number("86401")}` },
+    { ttl: "99999999999999999999", message: `${TTL_RANGE}, got ${Number("99999999999999999999")}` },
   ])("parseMintForm rejects ttl $ttl", ({ ttl, message }) => {
     expect(expectErrors(parseMintForm({ ...form, ttl }))).toEqual([{ field: "ttl", message }]);
   });

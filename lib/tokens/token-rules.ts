@@ -51,13 +51,21 @@ export function findSubjectProblem(field: SubjectField, value: string): string |
   }
 
   if (value.includes("/")) {
-    return `${field} must not contain '/': it separates identity from device in sub`;
+    return `${field} must not contain '/' (got ${quoteValue(value)}): it separates identity from device in sub`;
   }
   if (value.trim() !== value) {
-    return `${field} must not start or end with whitespace`;
+    return `${field} must not start or end with whitespace (got ${quoteValue(value)})`;
   }
 
   return null;
+}
+
+// Shows a rejected value in a message, shortened so that a pasted paragraph
+// does not flood it. Callers have already ruled out control characters.
+function quoteValue(value: string): string {
+  const characters = [...value];
+  const shown = characters.length > 40 ? `${characters.slice(0, 40).join("")}…` : value;
+  return JSON.stringify(shown);
 }
 
 /** Returns why `ttl` is not an allowed token lifetime, or null when it is. */
@@ -66,7 +74,7 @@ export function findTtlProblem(ttl: unknown): string | null {
     return TTL_TYPE_MESSAGE;
   }
   if (ttl < TTL_MIN_SECONDS || ttl > TTL_MAX_SECONDS) {
-    return TTL_RANGE_MESSAGE;
+    return `${TTL_RANGE_MESSAGE}, got ${ttl}`;
   }
 
   return null;
