@@ -10,6 +10,7 @@ import { RateLimitError } from "@/lib/errors/rate-limit-error";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
 import { safeCallbackPath } from "./callback-path";
+import { checkSessionToken } from "./check-session-token";
 import { limitSignIn } from "./limit-sign-in";
 import { readSignInClientIp } from "./sign-in-client-ip";
 import { SignInRateLimited } from "./sign-in-rate-limited";
@@ -63,8 +64,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     }),
   ],
   callbacks: {
-    // The session version is copied into the JWT at sign-in only.
-    // resolveSessionUser compares it with the account's, so raising the
+    // The session version is copied into the JWT at sign-in only, and
+    // compared with the account's on every later read, so raising the
     // account's version (password change, "sign out everywhere") ends every
     // session signed in before. It is never taken from an update request,
     // which a client could send with any value.
@@ -72,8 +73,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
       if (user?.id) {
         token.sub = user.id;
         token.sessionVersion = user.sessionVersion ?? 0;
+        return token;
       }
-      return token;
+      return checkSessionToken(token);
     },
     session: ({ session, token }) => {
       if (token.sub) {
