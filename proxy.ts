@@ -20,7 +20,7 @@ const PROBE_PATHS = new Set(["/api/health", "/api/ready"]);
 // cannot. Reading it here, on every console page load, makes a session
 // expire after 12 hours of inactivity instead of 12 hours after sign-in.
 // With a lazy (function) config, next-auth 5.0.0-beta.32 returns the wrapped
-// handler inside a promise, whatever its type says; awaiting works for both.
+// handler inside a promise, whatever its declared type. Awaiting works for both.
 const refreshSession = Promise.resolve(auth((_request: NextRequest & { auth: unknown }, _event: NextFetchEvent) => undefined));
 
 // Runs before every page, server action and route handler (Node.js runtime,

@@ -20,13 +20,20 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
     }
   }
 
+  let text = label;
+  if (copied) {
+    text = "Copied";
+  } else if (failed) {
+    text = "Copy failed: select and copy by hand";
+  }
+
   return (
     <button
       type="button"
       onClick={copy}
       className="whitespace-nowrap rounded-md bg-white px-2 py-1 text-xs font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
     >
-      {copied ? "Copied" : failed ? "Copy failed: select and copy by hand" : label}
+      {text}
     </button>
   );
 }

@@ -81,7 +81,7 @@ async function waitForHttp(url, child, init) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new Error(`${url} did not answer within ${READY_TIMEOUT_MS / 1000} s`);
+  throw new Error(`${url} did not respond within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
 function measure(title, options) {

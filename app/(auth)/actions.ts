@@ -9,7 +9,7 @@ import { actionError, type ActionResult } from "@/lib/errors/action-result";
 import { invitationTokenFromPath } from "@/lib/members/invitation-token";
 import { registerUser } from "@/lib/users/register-user";
 
-// One message for every failed sign-in, so it never tells which of email and
+// One message for every failed sign-in, so it never reveals which of email and
 // password was wrong.
 const SIGN_IN_FAILED = "The email or password is incorrect.";
 

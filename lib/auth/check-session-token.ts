@@ -22,7 +22,7 @@ export async function checkSessionToken(token: JWT): Promise<JWT | null> {
     const db = await getDb();
     account = await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true } });
   } catch (error) {
-    logger.warn({ err: error, userId: token.sub }, "could not read the session version; keeping the session until the database answers");
+    logger.warn({ err: error, userId: token.sub }, "failed to read the session version; keeping the session until the database responds");
     return token;
   }
 

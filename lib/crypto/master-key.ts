@@ -50,7 +50,7 @@ export function parseMasterKey(raw: string, variable = "CONSOLE_ENCRYPTION_KEY")
 
 // Loads the master key from CONSOLE_ENCRYPTION_KEY, or for the embedded
 // database from .data/master.key. A missing file is generated only when
-// `mayGenerate` says the database holds no encrypted data yet, so a lost key
+// `mayGenerate` reports that the database has no encrypted data yet, so a lost key
 // file is never silently replaced by a new one.
 export function loadMasterKey(options: {
   config: DatabaseConfig;
@@ -132,7 +132,7 @@ function readMasterKeyFile(filePath: string): Buffer {
 }
 
 // A value derived from the master key that can be stored next to the data.
-// It tells whether a configured key is the one that encrypted the secrets
+// It shows whether a configured key is the one that encrypted the secrets
 // without keeping any ciphertext around for the purpose.
 export function computeMasterKeyCheck(key: Buffer): string {
   return createHmac("sha256", key).update(CHECK_LABEL).digest("hex");

@@ -20,7 +20,7 @@ const demoRequestSchema = z.object({ identity: identitySchema, device: deviceSch
 // Issues a token from the public demo endpoint, with the key, grants and TTL
 // the app's owner chose. An app whose endpoint is off, or that does not
 // exist, gets the same 404, so the endpoint cannot be used to find apps. The
-// body is read only after that check, so a disabled endpoint answers 404
+// body is read only after that check, so a disabled endpoint returns 404
 // whatever is sent to it. `origin` is the browser's Origin header, checked
 // against the key's allowed origins.
 export async function issueDemoToken(options: {

@@ -11,8 +11,8 @@ import { logger } from "@/lib/log/logger";
 import { isConsoleError } from "./console-error";
 import { InputError, type FieldError } from "./parse-input";
 
-// What a server action hands back to its form: field errors to show inline,
-// or one message. Unknown errors become a generic message with a reference
+// The result a server action returns to its form: field errors to show
+// inline, or one message. Unknown errors become a generic message with a reference
 // ID that matches the server log, never the raw error text.
 export type ActionResult<Data = undefined> =
   | { status: "idle" }

@@ -52,7 +52,7 @@ export interface ProblemReply {
 }
 
 // Builds the problem reply for any error. Errors that are not a
-// ConsoleError below 500 are logged with the request ID and answered with a
+// ConsoleError below 500 are logged with the request ID and get a reply with a
 // generic message, so no internal text reaches the client.
 // `challenge` is the WWW-Authenticate value sent with a 401, for routes that
 // take HTTP authentication. A RateLimitError adds Retry-After.
@@ -105,7 +105,7 @@ function toProblem(error: unknown, requestId: string): ProblemDetails {
   }
 
   // A database outage is expected to pass: reportDatabaseError logs it once,
-  // and the response asks the client to retry.
+  // and the 503 response invites the client to retry.
   if (reportDatabaseError(error)) {
     return { type: problemTypeFor("unavailable"), title: TITLES.unavailable, status: 503, detail: DATABASE_UNAVAILABLE_MESSAGE, code: "unavailable", requestId };
   }

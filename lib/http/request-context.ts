@@ -2,7 +2,7 @@ import "server-only";
 
 import { readTrustedProxies, resolveClientIp } from "./resolve-client-ip";
 
-// Who sent a request, as the audit log records it.
+// The sender of a request, as the audit log records it.
 export interface RequestContext {
   ip: string | null;
   userAgent: string | null;

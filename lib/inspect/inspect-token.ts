@@ -9,7 +9,7 @@ import { roleAllows } from "@/lib/permissions/permissions";
 import { verifyToken, type VerifyResult } from "@/lib/tokens/verify-token";
 
 // Verifies a pasted token against the keys of the apps `actor` may inspect.
-// A key of any other app counts as unknown, so the answer never reveals keys
+// A key of any other app counts as unknown, so the result never reveals keys
 // the person cannot see. The secret stays on the server.
 export async function inspectToken(options: { actor: Actor; token: unknown; now?: number }): Promise<VerifyResult> {
   const db = await getDb();

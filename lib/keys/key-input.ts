@@ -15,8 +15,8 @@ export const keyLabelSchema = z
 export const createKeySchema = z.object({ label: keyLabelSchema });
 
 // Imported secrets are used as HMAC keys exactly as given, so their strength
-// is their length: RFC 7518 asks for at least the hash size (32 bytes) and
-// anything under 16 bytes is refused outright.
+// is their length. RFC 7518 (section 3.2) requires at least the hash size
+// (32 bytes), and anything under 16 bytes is rejected outright.
 export const IMPORTED_SECRET_MIN_BYTES = 16;
 export const IMPORTED_SECRET_MAX_BYTES = 512;
 

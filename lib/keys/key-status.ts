@@ -8,8 +8,8 @@ export interface KeyLifecycle {
 }
 
 // The status a key has at `now`. A key past its expiresAt (the end of a
-// rotation's overlap window) counts as revoked everywhere; this is checked at
-// every use, so no background job has to flip the stored status.
+// rotation's overlap window) is treated like a revoked key everywhere. The
+// check runs at every use, so no background job has to flip the stored status.
 export function effectiveKeyStatus(key: KeyLifecycle, now: Date = new Date()): EffectiveKeyStatus {
   if (key.status === "REVOKED") {
     return "revoked";

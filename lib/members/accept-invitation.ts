@@ -37,7 +37,7 @@ export async function acceptInvitation(options: {
     }
 
     // Read the invitation again under the app lock, so of two accepts at
-    // once the second sees the first one's acceptedAt.
+    // once the second reads the first one's acceptedAt.
     await lockAppMemberships(tx, found.appId);
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash },

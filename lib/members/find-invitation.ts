@@ -34,7 +34,7 @@ export async function findInvitation(options: { token: unknown; now?: Date }): P
   }
 
   const now = options.now ?? new Date();
-  const status: InvitationStatus = invitation.acceptedAt ? "accepted" : invitation.expiresAt <= now ? "expired" : "pending";
+  const status = readInvitationStatus(invitation, now);
   return {
     appId: invitation.appId,
     appName: invitation.app.name,
@@ -43,4 +43,11 @@ export async function findInvitation(options: { token: unknown; now?: Date }): P
     expiresAt: invitation.expiresAt,
     status,
   };
+}
+
+function readInvitationStatus(invitation: { acceptedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus {
+  if (invitation.acceptedAt) {
+    return "accepted";
+  }
+  return invitation.expiresAt <= now ? "expired" : "pending";
 }

@@ -13,7 +13,7 @@ export interface AppAccess {
 }
 
 // Checks that `actor` may take `action` on the app. A non-member gets 404, the
-// same answer as for an app that does not exist, so app IDs cannot be probed.
+// same response as for an app that does not exist, so app IDs cannot be probed.
 // A member whose role lacks the right gets 403.
 export async function authorizeAppAction(options: { actor: Actor; appId: string; action: AppAction }): Promise<AppAccess> {
   const db = await getDb();

@@ -117,7 +117,7 @@ export class RateLimiter {
     const now = this.#now();
     this.#dropEndedWindows(now);
 
-    const counts = [...this.#windows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const counts = [...this.#windows.values()].sort(compareWindowIds);
     if (counts.length === 0) {
       return;
     }
@@ -186,4 +186,13 @@ export class RateLimiter {
 
 function windowId(bucket: string, windowStartMs: number): string {
   return `${bucket}\u0000${windowStartMs}`;
+}
+
+// Orders windows by ID in code-unit order, which is the same on every
+// instance whatever its locale, so instances lock rows in one order.
+function compareWindowIds(a: { id: string }, b: { id: string }): number {
+  if (a.id === b.id) {
+    return 0;
+  }
+  return a.id < b.id ? -1 : 1;
 }

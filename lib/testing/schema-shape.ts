@@ -112,19 +112,28 @@ export function describePrismaSchema(schemaText: string): SchemaShape {
       continue;
     }
     const columns = index.fields.map((field) => columnOf(model, field.name)).join(", ");
-    const kind = index.type === "id" ? "primary key" : index.type === "unique" ? "unique index" : "index";
-    lines.push(`${kind} ${tableOf(index.model)}(${columns})`);
+    lines.push(`${INDEX_KINDS[index.type] ?? "index"} ${tableOf(index.model)}(${columns})`);
   }
 
   return lines.sort();
+}
+
+const INDEX_KINDS: Record<string, string> = { id: "primary key", unique: "unique index" };
+
+// List columns are left out of the comparison of nullability, because
+// Prisma leaves scalar lists nullable in PostgreSQL.
+function describeNullability(isList: boolean, isNullable: boolean): string {
+  if (isList) {
+    return "";
+  }
+  return isNullable ? " null" : " not null";
 }
 
 function describePrismaColumn(table: string, field: DmmfField): string {
   const baseType = field.kind === "enum" ? field.type : (SCALAR_TYPES[field.type] ?? `unknown:${field.type}`);
   const type = field.isList ? `${baseType}[]` : baseType;
 
-  // Prisma leaves scalar lists nullable in PostgreSQL.
-  const nullability = field.isList ? "" : field.isRequired ? " not null" : " null";
+  const nullability = describeNullability(field.isList, !field.isRequired);
 
   const defaultName = typeof field.default === "object" && field.default !== null ? (field.default as { name: string }).name : null;
   const hasDatabaseDefault = field.hasDefaultValue && !(defaultName && CLIENT_SIDE_DEFAULTS.has(defaultName));
@@ -188,7 +197,7 @@ function describeDatabaseColumn(column: {
     type = `${type}[]`;
   }
 
-  const nullability = isList ? "" : column.is_nullable === "YES" ? " null" : " not null";
+  const nullability = describeNullability(isList, column.is_nullable === "YES");
   return `column ${column.table_name}.${column.column_name} ${type}${nullability}${column.column_default !== null ? " default" : ""}`;
 }
 
