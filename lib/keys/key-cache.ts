@@ -1,11 +1,13 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { decryptSecretWithAnyKey } from "@/lib/crypto/secret-box";
 import { getMasterKeys } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
 import type { KeyStatus } from "@/lib/generated/prisma/enums";
 
-import { isKeyUsable } from "./key-status";
+import { KEY_ID_PATTERN } from "./key-id-pattern";
 
 // A key as signing and verifying need it, with its secret decrypted. It lives
 // only in this process's memory.
@@ -15,6 +17,8 @@ export interface KeyRecord {
   appName: string;
   label: string;
   secret: string;
+  // SHA-256 of the secret, which HTTP Basic auth compares in constant time.
+  secretDigest: Buffer;
   status: KeyStatus;
   expiresAt: Date | null;
   allowedGrants: string[];
@@ -26,6 +30,10 @@ export interface KeyRecord {
 // through this process invalidate their entry at once, so on one instance a
 // revocation holds for every request that starts after it commits.
 export const KEY_CACHE_TTL_MS = 2_000;
+
+// Above this many entries, expired ones are swept before a new one is added,
+// so lookups of many unknown key IDs cannot grow the cache without bound.
+const SWEEP_ABOVE_ENTRIES = 10_000;
 
 interface CacheEntry {
   record: KeyRecord | null;
@@ -46,8 +54,13 @@ function cache() {
 }
 
 // Returns the key with this ID, from memory when it was read within the last
-// KEY_CACHE_TTL_MS. The caller checks status, expiry and app membership.
+// KEY_CACHE_TTL_MS. The caller checks status, expiry and app membership. An
+// ID that is not in the key ID format cannot exist, so it is not looked up.
 export async function findKeyRecord(keyId: string): Promise<KeyRecord | null> {
+  if (!KEY_ID_PATTERN.test(keyId)) {
+    return null;
+  }
+
   const state = cache();
   const entry = state.entries.get(keyId);
 
@@ -56,6 +69,10 @@ export async function findKeyRecord(keyId: string): Promise<KeyRecord | null> {
   }
   if (entry?.loading) {
     return entry.loading;
+  }
+
+  if (state.entries.size > SWEEP_ABOVE_ENTRIES) {
+    sweepExpiredEntries(state.entries);
   }
 
   const generation = state.generation;
@@ -75,6 +92,15 @@ export async function findKeyRecord(keyId: string): Promise<KeyRecord | null> {
   } catch (error) {
     state.entries.delete(keyId);
     throw error;
+  }
+}
+
+function sweepExpiredEntries(entries: Map<string, CacheEntry>): void {
+  const now = Date.now();
+  for (const [keyId, entry] of entries) {
+    if (!entry.loading && now - entry.loadedAt >= KEY_CACHE_TTL_MS) {
+      entries.delete(keyId);
+    }
   }
 }
 
@@ -115,23 +141,18 @@ async function loadKeyRecord(keyId: string): Promise<KeyRecord | null> {
   }
 
   const masterKeys = await getMasterKeys();
+  const secret = decryptSecretWithAnyKey(key.secretCiphertext, { masterKeys, keyId: key.id });
   return {
     id: key.id,
     appId: key.appId,
     appName: key.app.name,
     label: key.label,
-    secret: decryptSecretWithAnyKey(key.secretCiphertext, { masterKeys, keyId: key.id }),
+    secret,
+    secretDigest: createHash("sha256").update(secret, "utf8").digest(),
     status: key.status,
     expiresAt: key.expiresAt,
     allowedGrants: key.allowedGrants,
     maxTtlSeconds: key.maxTtlSeconds,
     allowedOrigins: key.allowedOrigins,
   };
-}
-
-// Returns the key only while it may sign and verify: not revoked and not past
-// the end of its overlap window.
-export async function findUsableKey(keyId: string, now: Date = new Date()): Promise<KeyRecord | null> {
-  const record = await findKeyRecord(keyId);
-  return record && isKeyUsable(record, now) ? record : null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { ConsoleError } from "@/lib/errors/console-error";
-import { findKeyRecord } from "@/lib/keys/key-cache";
+import { findKeyRecord, type KeyRecord } from "@/lib/keys/key-cache";
 import { checkKeyRestrictions } from "@/lib/keys/key-restrictions";
 import { effectiveKeyStatus } from "@/lib/keys/key-status";
 import { recordKeyUse } from "@/lib/keys/usage-recorder";
@@ -16,16 +16,19 @@ export interface SignedToken {
 
 // Signs a client token with one of the app's keys, within the key's
 // restrictions. A key that is revoked or past its overlap window at `now`
-// (default: the current time) is rejected.
+// (default: the current time) is rejected. A caller that has just read the
+// key, such as the token API after authenticating it, passes it as `record`
+// to skip a second lookup.
 export async function signWithKey(options: {
   appId: string;
   keyId: string;
+  record?: KeyRecord;
   request: MintRequest;
   origin?: string | null;
   now?: Date;
 }): Promise<SignedToken> {
   const now = options.now ?? new Date();
-  const key = await findKeyRecord(options.keyId);
+  const key = options.record ?? (await findKeyRecord(options.keyId));
 
   if (!key || key.appId !== options.appId || key.secret === "") {
     throw new ConsoleError("not_found", `unknown key '${options.keyId}': pick an active key of this app`, { field: "keyId" });

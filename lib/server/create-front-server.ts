@@ -40,14 +40,10 @@ export function createFrontServer(options: { fallback: FallbackHandler; trustedP
 }
 
 function serveFastRoute(route: FastRoute, request: ReturnType<typeof fromNodeRequest>): Promise<ApiReply> {
-  switch (route.kind) {
-    case "mint":
-      return handleTokenApiRequest("mint", request);
-    case "verify":
-      return handleTokenApiRequest("verify", request);
-    case "demo":
-      return handleDemoRequest(route.appId, request);
+  if (route.kind === "demo") {
+    return handleDemoRequest(route.appId, request);
   }
+  return handleTokenApiRequest(route.kind, request);
 }
 
 // The handlers turn every error into a problem reply themselves, so this

@@ -6,7 +6,6 @@ import { queueAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConsoleError } from "@/lib/errors/console-error";
 import type { RequestContext } from "@/lib/http/request-context";
 import { findKeyRecord, type KeyRecord } from "@/lib/keys/key-cache";
-import { KEY_ID_PATTERN } from "@/lib/keys/key-id-pattern";
 import { effectiveKeyStatus } from "@/lib/keys/key-status";
 
 import { parseBasicAuth } from "./parse-basic-auth";
@@ -17,7 +16,8 @@ export const INVALID_CREDENTIALS_MESSAGE =
   "invalid key ID or secret: check both against the key's .env snippet, or create a new key in the console";
 
 // Compared against when the key ID is unknown, so an unknown key costs the
-// same hashing and comparison as a wrong secret.
+// same hashing and comparison as a wrong secret. The key cache keeps each
+// key's digest, so either case hashes only the secret that was sent.
 const UNKNOWN_KEY_DIGEST = createHash("sha256").update("bit6-console unknown key").digest();
 
 // Returns the key named by the request's HTTP Basic credentials, when the
@@ -29,12 +29,11 @@ const UNKNOWN_KEY_DIGEST = createHash("sha256").update("bit6-console unknown key
 export async function authenticateApiKey(options: { authorization: string | null; context: RequestContext; now?: Date }): Promise<KeyRecord> {
   const now = options.now ?? new Date();
   const credentials = parseBasicAuth(options.authorization);
-  // Key IDs have a public format, so one that cannot exist skips the lookup.
-  const key = KEY_ID_PATTERN.test(credentials.keyId) ? await findKeyRecord(credentials.keyId) : null;
+  const key = await findKeyRecord(credentials.keyId);
 
-  const given = createHash("sha256").update(credentials.secret, "utf8").digest();
-  const stored = key && key.secret !== "" ? createHash("sha256").update(key.secret, "utf8").digest() : UNKNOWN_KEY_DIGEST;
-  const secretMatches = timingSafeEqual(given, stored) && key !== null && key.secret !== "";
+  const sentDigest = createHash("sha256").update(credentials.secret, "utf8").digest();
+  const stored = key && key.secret !== "" ? key.secretDigest : UNKNOWN_KEY_DIGEST;
+  const secretMatches = timingSafeEqual(sentDigest, stored) && key !== null && key.secret !== "";
 
   if (!key) {
     throw new ConsoleError("unauthenticated", INVALID_CREDENTIALS_MESSAGE, { field: "authorization" });

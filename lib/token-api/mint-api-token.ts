@@ -23,7 +23,7 @@ export interface ApiToken {
 export async function mintApiToken(options: { key: KeyRecord; body: RequestBody; context: RequestContext }): Promise<ApiToken> {
   const request = readMintRequest(options.body);
 
-  const signed = await signWithKey({ appId: options.key.appId, keyId: options.key.id, request });
+  const signed = await signWithKey({ appId: options.key.appId, keyId: options.key.id, record: options.key, request });
 
   queueAuditEvent({
     appId: options.key.appId,

@@ -7,6 +7,7 @@ import {
   type DecodeResult,
   type DecodedToken,
 } from "./decode-token";
+import { importHmacKey } from "./hmac-key";
 import { CLOCK_SKEW_SECONDS } from "./token-rules";
 
 export const VERDICT_CODES = [
@@ -200,9 +201,8 @@ async function checkSignature(decoded: DecodedToken, key: VerificationKey): Prom
     return { verdict: "malformed", message: "malformed: the header has a crit parameter, which Bit6 tokens never use" };
   }
 
-  const secret = new TextEncoder().encode(key.secret);
   try {
-    await compactVerify(decoded.token, secret, { algorithms: ["HS256"] });
+    await compactVerify(decoded.token, await importHmacKey(key.secret), { algorithms: ["HS256"] });
     return null;
   } catch (error) {
     if (!(error instanceof errors.JOSEError)) {
