@@ -4,6 +4,7 @@ import { getDatabase, getDb } from "@/lib/db/get-db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentRequestContext, type RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
+import { runAfterPrevious, type FlushChain } from "@/lib/queue/run-after-previous";
 
 import type { AuditAction } from "./audit-actions";
 import { insertAuditRows } from "./insert-audit-rows";
@@ -68,7 +69,7 @@ function toRow(event: AuditEventInput, context: RequestContext): Prisma.AuditEve
 export const AUDIT_FLUSH_INTERVAL_MS = 25;
 export const AUDIT_FLUSH_CHUNK_ROWS = 100;
 
-interface AuditQueue {
+interface AuditQueue extends FlushChain {
   rows: Prisma.AuditEventCreateManyInput[];
   timer?: NodeJS.Timeout;
 }
@@ -95,9 +96,14 @@ export function queueAuditEvent(event: AuditEventInput & { context: RequestConte
   }, AUDIT_FLUSH_INTERVAL_MS);
 }
 
-// Writes every queued entry now; tests and graceful shutdown call it.
-export async function flushAuditQueue(): Promise<void> {
+// Writes every queued entry now, after any write already in progress; tests
+// and graceful shutdown call it.
+export function flushAuditQueue(): Promise<void> {
   const queue = auditQueue();
+  return runAfterPrevious(queue, () => writeQueuedRows(queue));
+}
+
+async function writeQueuedRows(queue: AuditQueue): Promise<void> {
   if (queue.rows.length === 0) {
     return;
   }

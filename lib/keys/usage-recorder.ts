@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/get-db";
 import { logger } from "@/lib/log/logger";
+import { runAfterPrevious, type FlushChain } from "@/lib/queue/run-after-previous";
 
 export type KeyUse = "sign" | "verify";
 
@@ -19,7 +20,7 @@ interface PendingUsage {
   lastUsedAt: Date;
 }
 
-interface UsageState {
+interface UsageState extends FlushChain {
   pending: Map<string, PendingUsage>;
   timer?: NodeJS.Timeout;
 }
@@ -57,13 +58,18 @@ export function recordKeyUse(keyId: string, use: KeyUse, at: Date = new Date()):
   }
 }
 
-// Writes the counted uses: one upsert into the key's current minute and one
-// lastUsedAt update per key. Counts of a failed write are put back.
+// Writes the counted uses, after any flush in progress: one upsert into the
+// key's current minute and one lastUsedAt update per key. Counts of a failed
+// write are put back for the next flush.
 // NOTE: every use since the last flush is filed under the minute of the
 // latest one, so at the edge of the 24-hour window the count can be off by
 // about one flush interval's uses, more after a failed write.
-export async function flushKeyUsage(): Promise<void> {
+export function flushKeyUsage(): Promise<void> {
   const state = usageState();
+  return runAfterPrevious(state, () => writePendingUsage(state));
+}
+
+async function writePendingUsage(state: UsageState): Promise<void> {
   if (state.pending.size === 0) {
     return;
   }
