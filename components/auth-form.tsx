@@ -5,6 +5,7 @@ import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/errors/action-result";
 
@@ -31,7 +32,7 @@ export function AuthForm({
   const isSignUp = mode === "sign-up";
 
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form onSubmit={submitWithoutReset(formAction)} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {isSignUp ? <TextField label="Name (optional)" name="name" autoComplete="name" errors={errors} /> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} required errors={errors} />

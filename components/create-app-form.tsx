@@ -4,6 +4,7 @@ import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { submitWithoutReset } from "@/components/ui/submit-without-reset";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/errors/action-result";
 
@@ -14,7 +15,7 @@ export function CreateAppForm({ action }: { action: CreateAppAction }) {
   const errors = result.status === "error" ? result.fieldErrors : [];
 
   return (
-    <form action={formAction} className="flex items-end gap-3" noValidate>
+    <form onSubmit={submitWithoutReset(formAction)} className="flex items-end gap-3" noValidate>
       <div className="w-72">
         <TextField label="App name" name="name" placeholder="My chat app" required errors={errors} />
       </div>

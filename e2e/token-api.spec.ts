@@ -76,6 +76,8 @@ test("sign-in limit asks to wait", async ({ page }) => {
     // Next.js adds an empty route announcer with the same role.
     const alert = page.getByRole("alert").filter({ hasText: "The email or password is incorrect." });
     await expect(alert).toBeVisible();
+    // A rejected sign-in keeps what was typed.
+    await expect(page.getByLabel("Email")).toHaveValue(email);
     messages.push(await alert.innerText());
   }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
@@ -38,7 +39,10 @@ export function ConfirmButton({
       let result: ActionResult<unknown>;
       try {
         result = await action();
-      } catch {
+      } catch (error) {
+        // An action that redirects (leaving an app) rejects with Next.js's
+        // redirect error, which the router must receive to navigate.
+        unstable_rethrow(error);
         setError("the console could not be reached. Check your connection and try again.");
         return;
       }

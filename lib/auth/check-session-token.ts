@@ -5,6 +5,8 @@ import type { JWT } from "next-auth/jwt";
 import { getDb } from "@/lib/db/get-db";
 import { logger } from "@/lib/log/logger";
 
+import { isCurrentSessionVersion } from "./resolve-session-user";
+
 // Runs in Auth.js's jwt callback each time a session cookie is read, and
 // returns null for a session older than its account's session version (a
 // password change or "sign out everywhere" raised it) or of a deleted
@@ -26,6 +28,5 @@ export async function checkSessionToken(token: JWT): Promise<JWT | null> {
     return token;
   }
 
-  const tokenVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
-  return account !== null && account.sessionVersion === tokenVersion ? token : null;
+  return account !== null && isCurrentSessionVersion(token.sessionVersion, account.sessionVersion) ? token : null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { redirect } from "next/navigation";
+import { cache } from "react";
 
 import { ConsoleError } from "@/lib/errors/console-error";
 
@@ -14,10 +15,11 @@ export interface Actor {
 }
 
 // Returns the signed-in user, or null. See resolveSessionUser for the
-// sessions that count as signed out.
-export async function getCurrentUser(): Promise<Actor | null> {
+// sessions that count as signed out. React's cache reuses the result for the
+// rest of one server request, where layouts and the page each ask for it.
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   return resolveSessionUser(await auth());
-}
+});
 
 // For pages: redirects to sign-in, coming back to `returnPath` afterwards.
 export async function requireUserForPage(returnPath: string): Promise<Actor> {

@@ -28,6 +28,6 @@ export async function resolveSessionUser(session: SessionClaims | null): Promise
 }
 
 // Sessions signed before versions existed carry none and count as 0.
-function isCurrentSessionVersion(sessionVersion: unknown, accountVersion: number): boolean {
+export function isCurrentSessionVersion(sessionVersion: unknown, accountVersion: number): boolean {
   return (typeof sessionVersion === "number" ? sessionVersion : 0) === accountVersion;
 }

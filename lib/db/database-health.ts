@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "./database-unavailable";
 const PROBE_INTERVAL_MS = 1_000;
 
 interface HealthState {
-  // When a request last failed on an unreachable database; null while fine.
+  // When the current outage began (the first failed request); null while fine.
   unavailableSince: number | null;
   lastProbeAt: number;
   probing: Promise<boolean> | null;
