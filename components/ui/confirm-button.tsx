@@ -4,24 +4,33 @@ import { unstable_rethrow } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Modal } from "@/components/ui/modal";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 // A button that runs a server action only after the person confirms it in a
 // dialog, for changes that cannot be undone. The action's error is shown in
-// the dialog; on success the action's revalidation updates the page.
+// the dialog. On success the action's revalidation updates the page, or
+// `onSuccess` does it for actions that revalidate nothing.
 export function ConfirmButton({
   label,
+  triggerTitle,
   title,
   confirmLabel,
+  pendingLabel = confirmLabel,
   children,
   action,
+  onSuccess,
 }: {
   label: string;
+  triggerTitle?: string;
   title: string;
   confirmLabel: string;
+  pendingLabel?: string;
   children: ReactNode;
   action: () => Promise<ActionResult<unknown>>;
+  onSuccess?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,6 +44,7 @@ export function ConfirmButton({
   }
 
   function confirm() {
+    setError(null);
     startTransition(async () => {
       let result: ActionResult<unknown>;
       try {
@@ -52,31 +62,21 @@ export function ConfirmButton({
         return;
       }
       setOpen(false);
+      onSuccess?.();
     });
   }
 
   return (
     <>
-      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)} title={triggerTitle}>
         {label}
       </Button>
 
       {open ? (
         <Modal role="alertdialog" title={title} onEscape={close}>
-          <div className="text-sm text-slate-600">{children}</div>
-          {error ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
-              {error}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-3">
-            <Button type="button" variant="secondary" onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="button" variant="danger" onClick={confirm} disabled={pending}>
-              {confirmLabel}
-            </Button>
-          </div>
+          <div className="space-y-4 text-sm text-slate-600">{children}</div>
+          {error ? <ErrorAlert>{error}</ErrorAlert> : null}
+          <DialogButtons onCancel={close} onConfirm={confirm} pending={pending} confirmLabel={confirmLabel} pendingLabel={pendingLabel} variant="danger" />
         </Modal>
       ) : null}
     </>

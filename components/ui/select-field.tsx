@@ -2,6 +2,8 @@ import type { ReactNode, SelectHTMLAttributes } from "react";
 
 import type { FieldError } from "@/lib/errors/parse-input";
 
+import { describeField, FieldShell } from "./field-shell";
+
 // A labelled select that shows its own server-side error below it, the same
 // way TextField does.
 export function SelectField({
@@ -17,37 +19,20 @@ export function SelectField({
   errors?: FieldError[];
   hint?: ReactNode;
 }) {
-  const id = props.id ?? name;
-  const error = errors?.find((entry) => entry.field === name);
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const field = describeField({ id: props.id, name, errors, hint });
 
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
+    <FieldShell field={field} label={label} hint={hint}>
       <select
-        id={id}
+        id={field.id}
         name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.describedBy}
         {...props}
-        className={`block w-full rounded-md border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset focus:ring-indigo-600 ${error ? "ring-red-400" : "ring-slate-300"} ${props.className ?? ""}`}
+        className={`${field.controlClassName} bg-white ${props.className ?? ""}`}
       >
         {children}
       </select>
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm text-red-600">
-          {error.message}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

@@ -5,10 +5,12 @@ import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 
+import { MASTER_KEY_CHECK_SETTING } from "@/lib/crypto/master-key";
+import { readFinishedMigrationNames } from "@/lib/db/migrate";
 import type { SqlSession } from "@/lib/db/sql-session";
 
 import { EXPORT_BATCH_ROWS, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportBatch, type ExportHeader } from "./export-format";
-import { quoteIdentifier, readTableLayout } from "./table-layout";
+import { countRows, quoteIdentifier, readTableLayout } from "./table-layout";
 
 // Writes every console table to `file` in the logical export format, from
 // one repeatable-read snapshot, so a console that keeps running on
@@ -20,24 +22,17 @@ export async function exportDatabase(options: { session: SqlSession; source: "pg
 
   try {
     const tables = await readTableLayout(session);
-    const migrations = await session.query<{ name: string }>(
-      `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-    );
+    const migrationNames = await readFinishedMigrationNames(session);
+    const rowCounts = await countRows(session, tables);
 
-    const rowCounts: Record<string, number> = {};
-    for (const table of tables) {
-      const [row] = await session.query<{ count: number | string }>(`SELECT count(*) AS count FROM ${quoteIdentifier(table.name)}`);
-      rowCounts[table.name] = Number(row?.count ?? 0);
-    }
-
-    const [check] = await session.query<{ value: string }>(`SELECT value FROM "ConsoleSetting" WHERE name = 'master_key_check'`);
+    const [check] = await session.query<{ value: string }>(`SELECT value FROM "ConsoleSetting" WHERE name = $1`, [MASTER_KEY_CHECK_SETTING]);
 
     const header: ExportHeader = {
       format: EXPORT_FORMAT,
       version: EXPORT_FORMAT_VERSION,
       createdAt: new Date().toISOString(),
       source: options.source,
-      migrations: migrations.map((migration) => migration.name),
+      migrations: migrationNames,
       rowCounts,
       masterKeyCheck: check?.value ?? null,
     };

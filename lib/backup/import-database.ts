@@ -1,12 +1,12 @@
 import "server-only";
 
-import { applyMigrations, readMigrationFiles, type MigrationFile } from "@/lib/db/migrate";
+import { applyMigrations, readFinishedMigrationNames, readMigrationFiles, type MigrationFile } from "@/lib/db/migrate";
 import type { SqlSession } from "@/lib/db/sql-session";
 import { ConsoleError } from "@/lib/errors/console-error";
 
 import type { ExportBatch, ExportHeader } from "./export-format";
 import { readExport, readExportHeader } from "./read-export";
-import { quoteIdentifier, readTableLayout, type TableLayout } from "./table-layout";
+import { countRows, quoteIdentifier, readTableLayout, type TableLayout } from "./table-layout";
 
 export interface ImportResult {
   header: ExportHeader;
@@ -79,14 +79,7 @@ function selectExportMigrations(header: ExportHeader, migrations: MigrationFile[
 // An empty database gets exactly the export's migrations. A database that
 // already has migrations must be at the same one.
 async function prepareSchema(session: SqlSession, exportMigrations: MigrationFile[], useAdvisoryLock: boolean): Promise<void> {
-  const [table] = await session.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
-  const applied = table?.exists
-    ? (
-        await session.query<{ name: string }>(
-          `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-        )
-      ).map((row) => row.name)
-    : [];
+  const applied = await readFinishedMigrationNames(session);
 
   if (applied.length === 0) {
     await applyMigrations(session, { migrations: exportMigrations, useAdvisoryLock });
@@ -152,13 +145,4 @@ async function insertRows(session: SqlSession, file: string, tables: TableLayout
       JSON.stringify(batch.rows),
     ]);
   }
-}
-
-async function countRows(session: SqlSession, tables: TableLayout[]): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
-    const [row] = await session.query<{ count: number | string }>(`SELECT count(*) AS count FROM ${quoteIdentifier(table.name)}`);
-    counts[table.name] = Number(row?.count ?? 0);
-  }
-  return counts;
 }

@@ -4,6 +4,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 
 import { loadMasterKey, matchesMasterKeyCheck } from "@/lib/crypto/master-key";
 import type { DatabaseConfig } from "@/lib/db/database-config";
+import { hasMigrationTable } from "@/lib/db/migrate";
 import { openSqlSession } from "@/lib/db/open-sql-session";
 import { ConsoleError } from "@/lib/errors/console-error";
 
@@ -59,8 +60,7 @@ async function restorePgDump(options: { config: DatabaseConfig; file: string; re
 
   const { session, close } = await openSqlSession(options.config);
   try {
-    const [table] = await session.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
-    if (table?.exists && !options.replace) {
+    if ((await hasMigrationTable(session)) && !options.replace) {
       throw new ConsoleError("conflict", "the target database already contains a console schema: pass --replace to overwrite all of it");
     }
   } finally {

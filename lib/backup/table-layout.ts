@@ -78,3 +78,13 @@ function orderByDependencies(layouts: Map<string, TableLayout>, foreignKeys: { t
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+// Counts the rows of each table, keyed by table name.
+export async function countRows(session: SqlSession, tables: TableLayout[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await session.query<{ count: number | string }>(`SELECT count(*) AS count FROM ${quoteIdentifier(table.name)}`);
+    counts[table.name] = Number(row?.count ?? 0);
+  }
+  return counts;
+}

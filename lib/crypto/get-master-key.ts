@@ -5,10 +5,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ConsoleError } from "@/lib/errors/console-error";
 import { logger } from "@/lib/log/logger";
 
-import { computeMasterKeyCheck, loadMasterKey, matchesMasterKeyCheck, type LoadedMasterKey } from "./master-key";
+import { computeMasterKeyCheck, loadMasterKey, MASTER_KEY_CHECK_SETTING, matchesMasterKeyCheck, type LoadedMasterKey } from "./master-key";
 
 const MASTER_KEY_SLOT = Symbol.for("bit6-console.master-key");
-const CHECK_SETTING = "master_key_check";
 
 type GlobalWithMasterKey = typeof globalThis & { [MASTER_KEY_SLOT]?: Promise<LoadedMasterKey> };
 
@@ -25,7 +24,7 @@ export async function getMasterKey(): Promise<Buffer> {
   }
 
   const db = await getDb();
-  const stored = await db.consoleSetting.findUnique({ where: { name: CHECK_SETTING } });
+  const stored = await db.consoleSetting.findUnique({ where: { name: MASTER_KEY_CHECK_SETTING } });
   return stored && matchesMasterKeyCheck(loaded.previousKey, stored.value) ? loaded.previousKey : loaded.key;
 }
 
@@ -56,7 +55,7 @@ async function loadAndCheckMasterKey(): Promise<LoadedMasterKey> {
   const database = await getDatabase();
   const prisma = database.prisma;
 
-  const stored = await prisma.consoleSetting.findUnique({ where: { name: CHECK_SETTING } });
+  const stored = await prisma.consoleSetting.findUnique({ where: { name: MASTER_KEY_CHECK_SETTING } });
   const keyCount = await prisma.apiKey.count();
   const loaded = loadMasterKey({ config: database.config, mayGenerate: stored === null && keyCount === 0 });
 
@@ -96,11 +95,11 @@ async function loadAndCheckMasterKey(): Promise<LoadedMasterKey> {
 // one wins, and every other instance must then hold the same key.
 async function recordMasterKeyCheck(prisma: PrismaClient, loaded: LoadedMasterKey): Promise<void> {
   await prisma.consoleSetting.createMany({
-    data: [{ name: CHECK_SETTING, value: computeMasterKeyCheck(loaded.key) }],
+    data: [{ name: MASTER_KEY_CHECK_SETTING, value: computeMasterKeyCheck(loaded.key) }],
     skipDuplicates: true,
   });
 
-  const recorded = await prisma.consoleSetting.findUniqueOrThrow({ where: { name: CHECK_SETTING } });
+  const recorded = await prisma.consoleSetting.findUniqueOrThrow({ where: { name: MASTER_KEY_CHECK_SETTING } });
   if (!matchesMasterKeyCheck(loaded.key, recorded.value)) {
     throw new ConsoleError(
       "invalid_config",

@@ -131,6 +131,9 @@ function readMasterKeyFile(filePath: string): Buffer {
   }
 }
 
+// The ConsoleSetting row that stores computeMasterKeyCheck of the current key.
+export const MASTER_KEY_CHECK_SETTING = "master_key_check";
+
 // A value derived from the master key that can be stored next to the data.
 // It shows whether a configured key is the one that encrypted the secrets
 // without keeping any ciphertext around for the purpose.

@@ -3,10 +3,9 @@ import "server-only";
 import type { SqlSession } from "@/lib/db/sql-session";
 import { ConsoleError } from "@/lib/errors/console-error";
 
-import { computeMasterKeyCheck, matchesMasterKeyCheck } from "./master-key";
+import { computeMasterKeyCheck, MASTER_KEY_CHECK_SETTING, matchesMasterKeyCheck } from "./master-key";
 import { decryptSecret, encryptSecret } from "./secret-box";
 
-const CHECK_SETTING = "master_key_check";
 
 export interface ReencryptResult {
   reencrypted: number;
@@ -24,7 +23,7 @@ export async function reencryptSecrets(options: { session: SqlSession; newKey: B
   await session.exec("BEGIN");
 
   try {
-    const [stored] = await session.query<{ value: string }>(`SELECT value FROM "ConsoleSetting" WHERE name = $1 FOR UPDATE`, [CHECK_SETTING]);
+    const [stored] = await session.query<{ value: string }>(`SELECT value FROM "ConsoleSetting" WHERE name = $1 FOR UPDATE`, [MASTER_KEY_CHECK_SETTING]);
     if (stored && !matchesMasterKeyCheck(newKey, stored.value) && !matchesMasterKeyCheck(previousKey, stored.value)) {
       throw new ConsoleError(
         "invalid_config",
@@ -37,18 +36,18 @@ export async function reencryptSecrets(options: { session: SqlSession; newKey: B
     const result: ReencryptResult = { reencrypted: 0, alreadyCurrent: 0 };
 
     for (const row of rows) {
-      if (decryptsWith(row, newKey)) {
+      if (tryDecrypt(row, newKey) !== null) {
         result.alreadyCurrent += 1;
         continue;
       }
-      if (!decryptsWith(row, previousKey)) {
+      const secret = tryDecrypt(row, previousKey);
+      if (secret === null) {
         throw new ConsoleError(
           "invalid_config",
           `the secret of key ${row.id} decrypts with neither CONSOLE_ENCRYPTION_KEY nor CONSOLE_ENCRYPTION_KEY_PREVIOUS: nothing was changed`,
         );
       }
 
-      const secret = decryptSecret(row.secretCiphertext, { masterKey: previousKey, keyId: row.id });
       const ciphertext = encryptSecret(secret, { masterKey: newKey, keyId: row.id });
       await session.query(`UPDATE "ApiKey" SET "secretCiphertext" = $2 WHERE id = $1`, [row.id, ciphertext]);
       result.reencrypted += 1;
@@ -57,7 +56,7 @@ export async function reencryptSecrets(options: { session: SqlSession; newKey: B
     await session.query(
       `INSERT INTO "ConsoleSetting" (name, value, "updatedAt") VALUES ($1, $2, now())
        ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`,
-      [CHECK_SETTING, computeMasterKeyCheck(newKey)],
+      [MASTER_KEY_CHECK_SETTING, computeMasterKeyCheck(newKey)],
     );
     await session.exec("COMMIT");
     return result;
@@ -67,11 +66,11 @@ export async function reencryptSecrets(options: { session: SqlSession; newKey: B
   }
 }
 
-function decryptsWith(row: { id: string; secretCiphertext: string }, masterKey: Buffer): boolean {
+// Returns the secret, or null when `masterKey` did not encrypt it.
+function tryDecrypt(row: { id: string; secretCiphertext: string }, masterKey: Buffer): string | null {
   try {
-    decryptSecret(row.secretCiphertext, { masterKey, keyId: row.id });
-    return true;
+    return decryptSecret(row.secretCiphertext, { masterKey, keyId: row.id });
   } catch {
-    return false;
+    return null;
   }
 }

@@ -102,13 +102,31 @@ export async function applyMigrations(
 // bookkeeping table has every migration pending. Throws like applyMigrations
 // on a failed, changed or unknown migration.
 export async function listPendingMigrations(session: SqlSession, migrations: MigrationFile[] = readMigrationFiles()): Promise<string[]> {
-  const [table] = await session.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
-  if (!table?.exists) {
+  if (!(await hasMigrationTable(session))) {
     return migrations.map((migration) => migration.name);
   }
 
   const applied = await readAppliedMigrations(session);
   return selectPendingMigrations(migrations, applied).map((migration) => migration.name);
+}
+
+// Returns whether the database has Prisma's bookkeeping table.
+export async function hasMigrationTable(session: SqlSession): Promise<boolean> {
+  const [table] = await session.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
+  return table?.exists === true;
+}
+
+// Returns the names of the migrations that finished and were not rolled
+// back, in name order, or none when the bookkeeping table does not exist.
+export async function readFinishedMigrationNames(session: SqlSession): Promise<string[]> {
+  if (!(await hasMigrationTable(session))) {
+    return [];
+  }
+
+  const rows = await session.query<{ name: string }>(
+    `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
+  return rows.map((row) => row.name);
 }
 
 async function readAppliedMigrations(session: SqlSession): Promise<AppliedMigrationRow[]> {

@@ -18,8 +18,14 @@ const MAX_USER_AGENT_LENGTH = 512;
 // NOTE: under a bare `next start`, Next.js 16.4 sets X-Forwarded-For to the
 // peer address only when the client sent none, so there a client can choose
 // the address it is recorded with.
+// Shortens a User-Agent header for the audit log, which keeps at most
+// MAX_USER_AGENT_LENGTH characters of it.
+export function readUserAgent(value: string | null | undefined): string | null {
+  return value?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
+}
+
 export function readRequestContext(headers: Headers): RequestContext {
-  const userAgent = headers.get("user-agent")?.slice(0, MAX_USER_AGENT_LENGTH) ?? null;
+  const userAgent = readUserAgent(headers.get("user-agent"));
   const ip = resolveClientIp({ forwardedFor: headers.get("x-forwarded-for"), trustedProxies: readTrustedProxies() });
 
   return { ip: ip === "unknown" ? null : ip, userAgent };

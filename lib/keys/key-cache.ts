@@ -32,7 +32,8 @@ export interface KeyRecord {
 export const KEY_CACHE_TTL_MS = 2_000;
 
 // Above this many entries, expired ones are swept before a new one is added,
-// so lookups of many unknown key IDs cannot grow the cache without bound.
+// so lookups of many unknown key IDs leave at most the last KEY_CACHE_TTL_MS
+// worth of entries behind.
 const SWEEP_ABOVE_ENTRIES = 10_000;
 
 interface CacheEntry {

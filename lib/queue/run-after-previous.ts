@@ -1,4 +1,4 @@
-// Holds the run in progress of a flush that must not overlap with itself.
+// The run in progress of a flush that must not overlap with itself.
 export interface FlushChain {
   flushing?: Promise<void>;
 }
