@@ -19,11 +19,18 @@ interface CacheEntry {
 // bundles share one copy per process.
 const CACHE_SLOT = Symbol.for("bit6-console.demo-settings-cache");
 
-type GlobalWithCache = typeof globalThis & { [CACHE_SLOT]?: Map<string, CacheEntry> };
+interface SettingsCache {
+  entries: Map<string, CacheEntry>;
+  // Raised by every invalidation, so a read that was in flight during one
+  // does not cache settings from before the change.
+  generation: number;
+}
 
-function cache(): Map<string, CacheEntry> {
+type GlobalWithCache = typeof globalThis & { [CACHE_SLOT]?: SettingsCache };
+
+function cache(): SettingsCache {
   const global = globalThis as GlobalWithCache;
-  global[CACHE_SLOT] ??= new Map();
+  global[CACHE_SLOT] ??= { entries: new Map(), generation: 0 };
   return global[CACHE_SLOT];
 }
 
@@ -35,12 +42,13 @@ function cache(): Map<string, CacheEntry> {
 // The key itself is checked through the key cache on every request, so a
 // revoked key stops the endpoint as promptly as it stops the token API.
 export async function findDemoSettings(appId: string): Promise<DemoEndpointRecord | null> {
-  const entries = cache();
-  const entry = entries.get(appId);
+  const state = cache();
+  const entry = state.entries.get(appId);
   if (entry && Date.now() - entry.loadedAt < KEY_CACHE_TTL_MS) {
     return entry.record;
   }
 
+  const generation = state.generation;
   const db = await getDb();
   const record = await db.demoEndpoint.findUnique({
     where: { appId },
@@ -48,13 +56,15 @@ export async function findDemoSettings(appId: string): Promise<DemoEndpointRecor
   });
 
   // Unknown app IDs are not cached, so random IDs cannot fill the memory.
-  if (record) {
-    entries.set(appId, { record, loadedAt: Date.now() });
+  if (record && state.generation === generation) {
+    state.entries.set(appId, { record, loadedAt: Date.now() });
   }
   return record;
 }
 
 // Drops an app's cached settings after they change.
 export function invalidateDemoSettings(appId: string): void {
-  cache().delete(appId);
+  const state = cache();
+  state.generation += 1;
+  state.entries.delete(appId);
 }
