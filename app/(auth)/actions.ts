@@ -34,7 +34,7 @@ export async function signInAction(_previous: ActionResult, form: FormData): Pro
 
 function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
-  const wait = seconds < 60 ? `${seconds} seconds` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
   return `Too many sign-in attempts: wait ${wait} before trying again.`;
 }
 
