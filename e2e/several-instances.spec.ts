@@ -79,7 +79,10 @@ test.describe("two instances on one database", () => {
     await enableDemoEndpoint(page, appId);
     // Two more instances with a small per-endpoint limit that sync their
     // counts every 100 ms, so the test does not wait for the default 1 s.
-    const limits = { ...sharedDatabaseEnv(), RATE_LIMIT_DEMO_PER_KEY: `${SHARED_LIMIT}/60`, RATE_LIMIT_SYNC_MS: "100" };
+    // The limit counts in fixed windows aligned to the clock, so the window
+    // is a day long: a shorter one could end between C's requests and D's
+    // and give D a fresh count.
+    const limits = { ...sharedDatabaseEnv(), RATE_LIMIT_DEMO_PER_KEY: `${SHARED_LIMIT}/86400`, RATE_LIMIT_SYNC_MS: "100" };
     const [instanceC, instanceD] = await Promise.all([
       startConsoleServer({ env: limits, logPath: path.resolve("test-results", "instance-c.log") }),
       startConsoleServer({ env: limits, logPath: path.resolve("test-results", "instance-d.log") }),
