@@ -7,8 +7,10 @@ import { limitSignIn } from "./limit-sign-in";
 import { readSignInClientIp } from "./sign-in-client-ip";
 
 // Small limits, read when the limiter is first used.
-process.env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT = "3/900";
-process.env.RATE_LIMIT_SIGN_IN_PER_IP = "5/900";
+// The limits count in fixed windows aligned to the clock. Day-long windows
+// keep a test's requests from straddling a window's end.
+process.env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT = "3/86400";
+process.env.RATE_LIMIT_SIGN_IN_PER_IP = "5/86400";
 
 useTempDatabase();
 
@@ -54,7 +56,7 @@ describe("limitSignIn", () => {
 
     expect(caught).toBeInstanceOf(RateLimitError);
     expect((caught as RateLimitError).retryAfterSeconds).toBeGreaterThan(0);
-    expect((caught as RateLimitError).message).toMatch(/too many requests from this account: at most 3 per 900 seconds/);
+    expect((caught as RateLimitError).message).toMatch(/too many requests from this account: at most 3 per 86400 seconds/);
   });
 
   it("limits the address the trusted proxy saw", () => {

@@ -9,10 +9,12 @@ import { useTempDatabase } from "@/lib/testing/temp-database";
 
 // Small limits, read when the limiter is first used. The front trusts one
 // proxy, so each test picks its client address with X-Forwarded-For.
-process.env.RATE_LIMIT_API_PER_KEY = "3/60";
-process.env.RATE_LIMIT_API_PER_IP = "5/60";
-process.env.RATE_LIMIT_DEMO_PER_IP = "2/60";
-process.env.RATE_LIMIT_DEMO_PER_KEY = "4/60";
+// The limits count in fixed windows aligned to the clock. Day-long windows
+// keep a test's requests from straddling a window's end.
+process.env.RATE_LIMIT_API_PER_KEY = "3/86400";
+process.env.RATE_LIMIT_API_PER_IP = "5/86400";
+process.env.RATE_LIMIT_DEMO_PER_IP = "2/86400";
+process.env.RATE_LIMIT_DEMO_PER_KEY = "4/86400";
 
 useTempDatabase();
 
@@ -47,7 +49,7 @@ async function expectRateLimited(response: Response, message: RegExp): Promise<v
   expect(response.status).toBe(429);
   const retryAfter = Number(response.headers.get("retry-after"));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(retryAfter).toBeLessThanOrEqual(86400);
   const problem = (await response.json()) as { code: string; detail: string };
   expect(problem.code).toBe("rate_limited");
   expect(problem.detail).toMatch(message);
@@ -63,7 +65,7 @@ describe("token API rate limits", () => {
     }
 
     expect(statuses).toEqual([201, 201, 201]);
-    await expectRateLimited(await mint(seeded, "198.51.100.4"), /from this key: at most 3 per 60 seconds; retry after \d+ seconds/);
+    await expectRateLimited(await mint(seeded, "198.51.100.4"), /from this key: at most 3 per 86400 seconds; retry after \d+ seconds/);
   });
 
   it("limits each client address before checking the secret", async () => {
@@ -76,7 +78,7 @@ describe("token API rate limits", () => {
     }
 
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    await expectRateLimited(await mint(seeded, "198.51.100.20"), /from this client address: at most 5 per 60 seconds/);
+    await expectRateLimited(await mint(seeded, "198.51.100.20"), /from this client address: at most 5 per 86400 seconds/);
   });
 
   it("counts addresses separately", async () => {
@@ -112,7 +114,7 @@ describe("demo endpoint rate limits", () => {
 
     const refused = await demoPost(demo.appId, "192.0.2.1");
 
-    await expectRateLimited(refused, /from this client address: at most 2 per 60 seconds/);
+    await expectRateLimited(refused, /from this client address: at most 2 per 86400 seconds/);
   });
 
   it("sends CORS headers with a 429", async () => {
@@ -127,6 +129,6 @@ describe("demo endpoint rate limits", () => {
     expect((await demoPost(demo.appId, "192.0.2.2")).status).toBe(200);
     expect((await demoPost(demo.appId, "192.0.2.3")).status).toBe(200);
 
-    await expectRateLimited(await demoPost(demo.appId, "192.0.2.4"), /from this demo endpoint: at most 4 per 60 seconds/);
+    await expectRateLimited(await demoPost(demo.appId, "192.0.2.4"), /from this demo endpoint: at most 4 per 86400 seconds/);
   });
 });
