@@ -6,7 +6,7 @@
 // that the benchmark's own load is not rejected, but they still count every
 // request. See bench/README.md for the recorded numbers.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 
@@ -84,28 +84,50 @@ async function waitForHttp(url, child, init) {
   throw new Error(`${url} did not respond within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-function measure(title, options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
-  }).then((result) => {
-    const summary = {
-      name: title,
-      requestsPerSecond: Math.round(result.requests.average),
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      requests: result.requests.total,
-      statusCounts: { "2xx": result["2xx"], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
-    };
-    console.log(
-      `${title.padEnd(28)} ${String(summary.requestsPerSecond).padStart(7)} req/s  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  non-2xx ${summary.statusCounts.non2xx}  errors ${summary.statusCounts.errors}`,
-    );
-    return summary;
-  });
+// CPU time (user and system, all threads) that a child process has used, in
+// milliseconds, from /proc; null where /proc is missing. It is reported
+// next to requests per second because it depends less on how busy the
+// machine is, though runs on this machine still varied by up to a third.
+function readCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields 14 and 15 (utime, stime), counted after the ")" that ends the
+    // command name, in clock ticks: 100 per second on common Linux systems.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
-async function measureTarget(title, options) {
+async function measure(title, options, server) {
+  const cpuBefore = readCpuMs(server.pid);
+  const result = await new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, outcome) => (error ? reject(error) : resolve(outcome)));
+  });
+  const cpuAfter = readCpuMs(server.pid);
+
+  const cpuMicrosPerRequest =
+    cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : Math.round(((cpuAfter - cpuBefore) * 1000) / result.requests.total);
+  const summary = {
+    name: title,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    requests: result.requests.total,
+    cpuMicrosPerRequest,
+    statusCounts: { "2xx": result["2xx"], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts },
+  };
+  const cpu = cpuMicrosPerRequest === null ? "" : `  CPU ${cpuMicrosPerRequest} µs/request`;
+  console.log(
+    `${title.padEnd(28)} ${String(summary.requestsPerSecond).padStart(7)} req/s  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms${cpu}  non-2xx ${summary.statusCounts.non2xx}  errors ${summary.statusCounts.errors}`,
+  );
+  return summary;
+}
+
+async function measureTarget(title, options, server) {
   // The warm-up lets V8 optimize the hot path and fills the key cache.
-  await measure(`${title} (warm-up)`, { ...options, duration: WARMUP_SECONDS });
-  return measure(title, { ...options, duration: DURATION_SECONDS });
+  await measure(`${title} (warm-up)`, { ...options, duration: WARMUP_SECONDS }, server);
+  return measure(title, { ...options, duration: DURATION_SECONDS }, server);
 }
 
 async function main() {
@@ -156,17 +178,25 @@ async function main() {
     const bareUrl = `http://127.0.0.1:${barePort}`;
 
     const jsonPost = { method: "POST", headers: { "content-type": "application/json" } };
-    const bare = await measureTarget("bare node:http + jose", { url: `${bareUrl}/`, ...jsonPost, body: MINT_BODY });
+    const bare = await measureTarget("bare node:http + jose", { url: `${bareUrl}/`, ...jsonPost, body: MINT_BODY }, bareServer);
     const api = await measureTarget("POST /api/v2/tokens", {
       url: `${consoleUrl}/api/v2/tokens`,
       ...jsonPost,
       headers: { ...jsonPost.headers, authorization },
       body: MINT_BODY,
-    });
-    const demo = await measureTarget("POST /api/demo/:appId/token", { url: `${consoleUrl}/api/demo/${seeded.appId}/token`, ...jsonPost, body: DEMO_BODY });
+    }, consoleServer);
+    const demo = await measureTarget(
+      "POST /api/demo/:appId/token",
+      { url: `${consoleUrl}/api/demo/${seeded.appId}/token`, ...jsonPost, body: DEMO_BODY },
+      consoleServer,
+    );
 
     const ratio = api.requestsPerSecond / bare.requestsPerSecond;
     console.log(`\nToken API / bare server: ${(ratio * 100).toFixed(1)}% of the requests per second (target at least 40%), p99 ${api.latencyMs.p99} ms (target under 20 ms)`);
+    const cpuRatio = api.cpuMicrosPerRequest && bare.cpuMicrosPerRequest ? bare.cpuMicrosPerRequest / api.cpuMicrosPerRequest : null;
+    if (cpuRatio !== null) {
+      console.log(`CPU time per request: bare server ${bare.cpuMicrosPerRequest} µs, token API ${api.cpuMicrosPerRequest} µs (ratio ${(cpuRatio * 100).toFixed(1)}%)`);
+    }
 
     const report = {
       date: new Date().toISOString(),
@@ -181,6 +211,7 @@ async function main() {
       settings: { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, warmupSeconds: WARMUP_SECONDS, pipelining: 1 },
       results: { bare, api, demo },
       apiToBareRatio: Number(ratio.toFixed(3)),
+      apiToBareCpuRatio: cpuRatio === null ? null : Number(cpuRatio.toFixed(3)),
     };
     const file = path.join(logDir, `bench-${report.date.replace(/[:.]/g, "-")}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -192,7 +223,6 @@ async function main() {
 }
 
 async function waitForBarePort(logFile, child) {
-  const { readFileSync } = await import("node:fs");
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const match = /listening (\d+)/.exec(existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
