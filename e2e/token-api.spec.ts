@@ -24,6 +24,15 @@ test("key mints and verifies over the token API", async ({ page, request }) => {
   const verified = await request.post("/api/v2/tokens/verify", { headers: { authorization: basicAuth(keyId, secret) }, data: { token } });
   expect(verified.status()).toBe(200);
   expect(await verified.json()).toMatchObject({ verdict: "valid", key: { id: keyId, appId } });
+
+  // The front queues the audit entry and the database thread writes it, so
+  // the page, served by the Next.js thread, shows it within a moment.
+  await expect(async () => {
+    await page.goto(`/apps/${appId}/audit`);
+    const minted = page.getByTestId("audit-row").filter({ hasText: "token.api_minted" });
+    await expect(minted).toHaveCount(1, { timeout: 1_000 });
+    await expect(minted).toContainText("identity: alice");
+  }).toPass({ timeout: 10_000 });
 });
 
 test("token API rejects a wrong secret with 401", async ({ request }) => {

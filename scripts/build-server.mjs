@@ -9,8 +9,15 @@ import { build } from "esbuild";
 const root = path.resolve(import.meta.dirname, "..");
 
 await build({
-  entryPoints: [path.join(root, "server", "main.ts")],
-  outfile: path.join(root, ".server", "main.mjs"),
+  // The other entries run in worker threads: Next.js (server/next-thread.ts)
+  // and the embedded database (lib/db/pglite-thread/remote-pglite.ts).
+  entryPoints: [
+    { in: path.join(root, "server", "main.ts"), out: "main" },
+    { in: path.join(root, "server", "next-thread.ts"), out: "next-thread" },
+    { in: path.join(root, "lib", "db", "pglite-thread", "pglite-thread-worker.ts"), out: "pglite-thread" },
+  ],
+  outdir: path.join(root, ".server"),
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,13 +1,21 @@
-// The production entry of `npm start`: one process that serves the token
-// API and the demo endpoint through a lean node:http handler and passes
-// every other request to Next.js. `npm run build` bundles this file with
-// esbuild into .server/main.mjs (scripts/build-server.mjs).
+// The production entry of `npm start`: one process whose main thread serves
+// the token API and the demo endpoint through a lean node:http handler and
+// passes every other request to Next.js, which runs in a thread of its own
+// (next-thread.ts). The embedded database runs in a third thread
+// (lib/db/pglite-thread). `npm run build` bundles these entries with esbuild
+// into .server/ (scripts/build-server.mjs).
 import "./production-env";
 
+import { fileURLToPath } from "node:url";
+
+import { usePgliteThread } from "@/lib/db/pglite-thread/pglite-thread-setting";
 import { logger } from "@/lib/log/logger";
 import { createFrontServer } from "@/lib/server/create-front-server";
+import { createNextThreadProxy } from "@/lib/server/proxy-to-next-thread";
 import { prepareConsole } from "@/lib/startup/prepare-console";
 import { markShuttingDown, shutDownConsole, takeOverShutdown } from "@/lib/startup/shut-down-console";
+
+import { startNextThread, type NextThread } from "./start-next-thread";
 
 // Stops waiting for open connections after this long on shutdown.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,6 +24,8 @@ async function main(): Promise<void> {
   const port = readPort(process.env.PORT);
   const host = process.env.HOST?.trim() || undefined;
 
+  // The build puts the database thread's bundle next to this one.
+  usePgliteThread({ kind: "owner", workerFile: fileURLToPath(new URL("./pglite-thread.mjs", import.meta.url)) });
   // Opens the database and checks the master key before anything listens,
   // so a misconfiguration stops the start with its message.
   await prepareConsole();
@@ -23,14 +33,8 @@ async function main(): Promise<void> {
   // instrumentation.ts installs for `next start` must not exit first.
   takeOverShutdown();
 
-  // Loaded here, after production-env.ts ran: a bundle hoists every static
-  // import of an external package above the bundled code.
-  const { default: next } = await import("next");
-  const app = next({ dev: false, dir: process.cwd(), port, hostname: host ?? "localhost" });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-
-  const server = createFrontServer({ fallback: (request, response) => handle(request, response) });
+  const nextThread = await startNextThread({ publicPort: port, hostname: host ?? "localhost" });
+  const server = createFrontServer({ fallback: createNextThreadProxy(nextThread.socketPath) });
   server.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
@@ -41,14 +45,16 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       logger.info({ signal }, "stopping the console");
       markShuttingDown();
-      void shutDown(server);
+      nextThread.markStopping();
+      void shutDown(server, nextThread);
     });
   }
 }
 
-// Finishes in-flight requests, writes what is still queued in memory, and
-// closes the database, so PGlite's folder is left clean.
-async function shutDown(server: ReturnType<typeof createFrontServer>): Promise<void> {
+// Finishes in-flight requests, has the Next.js thread write its queues,
+// writes this thread's, and closes the database, so PGlite's folder is left
+// clean.
+async function shutDown(server: ReturnType<typeof createFrontServer>, nextThread: NextThread): Promise<void> {
   const forced = setTimeout(() => {
     logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "open connections did not finish in time; closing them");
     server.closeAllConnections();
@@ -58,10 +64,10 @@ async function shutDown(server: ReturnType<typeof createFrontServer>): Promise<v
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 
-  // Writes the audit queue, key usage and rate limit counts, then closes
-  // the database. It logs each step that fails and carries on.
+  // Each step logs what fails and the next one still runs.
+  const nextStopped = await nextThread.stop();
   const succeeded = await shutDownConsole();
-  process.exit(succeeded ? 0 : 1);
+  process.exit(succeeded && nextStopped ? 0 : 1);
 }
 
 function readPort(raw: string | undefined): number {

@@ -12,7 +12,7 @@ import { readDatabaseConfig } from "@/lib/db/database-config";
 import { closeDatabase, getDb } from "@/lib/db/get-db";
 import { inspectToken } from "@/lib/inspect/inspect-token";
 import { createApiKey } from "@/lib/keys/create-api-key";
-import { findKeyRecord, invalidateKeyRecord } from "@/lib/keys/key-cache";
+import { findKeyRecord, invalidateKeyRecords } from "@/lib/keys/key-cache";
 import { rotateApiKey } from "@/lib/keys/rotate-api-key";
 import { signWithKey } from "@/lib/mint/sign-with-key";
 import { createTestDatabase, readTestDatabaseUrl, type TestDatabase } from "@/lib/testing/test-postgres";
@@ -45,7 +45,7 @@ let source: SourceData;
 async function useDatabase(env: { dataDir: string; url?: string; key?: string }): Promise<void> {
   await closeDatabase();
   delete (globalThis as Record<symbol, unknown>)[MASTER_KEY_SLOT];
-  invalidateKeyRecord();
+  invalidateKeyRecords();
   process.env.CONSOLE_DATA_DIR = env.dataDir;
   process.env.DATABASE_URL = env.url ?? "";
   process.env.CONSOLE_ENCRYPTION_KEY = env.key ?? "";

@@ -7,7 +7,7 @@ import { readDatabaseConfig } from "@/lib/db/database-config";
 import { closeDatabase, getDb } from "@/lib/db/get-db";
 import { openSqlSession } from "@/lib/db/open-sql-session";
 import { createApiKey } from "@/lib/keys/create-api-key";
-import { findKeyRecord, invalidateKeyRecord } from "@/lib/keys/key-cache";
+import { findKeyRecord, invalidateKeyRecords } from "@/lib/keys/key-cache";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 import { runScript } from "@/lib/testing/run-script";
 import { createUser } from "@/lib/users/create-user";
@@ -29,7 +29,7 @@ let appId: string;
 async function restartWith(env: { current: Buffer; previous?: Buffer }): Promise<void> {
   await closeDatabase();
   delete (globalThis as Record<symbol, unknown>)[MASTER_KEY_SLOT];
-  invalidateKeyRecord();
+  invalidateKeyRecords();
   process.env.CONSOLE_ENCRYPTION_KEY = env.current.toString("base64");
   process.env.CONSOLE_ENCRYPTION_KEY_PREVIOUS = env.previous?.toString("base64") ?? "";
 }

@@ -2,6 +2,9 @@ import "server-only";
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { MessagePort } from "node:worker_threads";
+
+import type { PGlite } from "@electric-sql/pglite";
 
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
@@ -10,6 +13,7 @@ import { readDatabaseConfig, readMigrateOnStart, type DatabaseConfig } from "./d
 import { registerDatabaseProbe, reportDatabaseError } from "./database-health";
 import { applyMigrations, type MigrationResult } from "./migrate";
 import { acquirePgliteLock } from "./pglite-lock";
+import { readPgliteThreadSetting } from "./pglite-thread/pglite-thread-setting";
 import type { SqlSession } from "./sql-session";
 
 export interface Database {
@@ -17,6 +21,9 @@ export interface Database {
   config: DatabaseConfig;
   // Raw SQL for maintenance work that Prisma does not model (migrations).
   sql: SqlSession;
+  // Set when this thread started the embedded database's thread: returns a
+  // port through which another thread shares the database.
+  openClientPort?: () => MessagePort;
   close(): Promise<void>;
 }
 
@@ -41,42 +48,93 @@ function logMigrationResult(result: MigrationResult, config: DatabaseConfig): vo
 }
 
 async function openPglite(config: Extract<DatabaseConfig, { kind: "pglite" }>): Promise<Database> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  const setting = readPgliteThreadSetting();
+  if (setting?.kind === "client") {
+    return openPgliteClient(config, setting.port);
+  }
 
   // PGlite creates its own folder but not the folders above it.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const releaseLock = acquirePgliteLock(path.join(config.dataDir, "pglite.lock"));
 
   try {
-    const client = await PGlite.create(config.databaseDir);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+    const thread = setting ? await startPgliteThread(setting.workerFile, config.databaseDir) : null;
+    const database = await bindPglite(thread ?? (await startPgliteHere(config.databaseDir)), config, releaseLock);
+    if (thread) {
+      database.openClientPort = () => thread.openClientPort();
+    }
 
-    const sql: SqlSession = {
-      query: async (text, params) => (await client.query(text, params)).rows as never,
-      exec: async (script) => {
-        await client.exec(script);
-      },
-      copyFromCsv: async (copySql, csv) => {
-        await client.query(copySql, [], { blob: new Blob([csv]) });
-      },
-    };
-
-    const close = async () => {
-      await prisma.$disconnect();
-      await client.close();
-      releaseLock();
-    };
-
-    logMigrationResult(await applyMigrations(sql, { useAdvisoryLock: false }), config);
-    registerDatabaseProbe(async () => {
-      await client.query("SELECT 1");
-    });
-
-    return { prisma, config, sql, close };
+    logMigrationResult(await applyMigrations(database.sql, { useAdvisoryLock: false }), config);
+    return database;
   } catch (error) {
     releaseLock();
     throw error;
   }
+}
+
+// The parts of a PGlite instance the console uses, whichever thread runs it.
+type PgliteClient = Pick<PGlite, "query" | "exec" | "close"> & {
+  asPGlite(): PGlite;
+  copyFromCsv(copySql: string, csv: string): Promise<void>;
+};
+
+async function startPgliteHere(databaseDir: string): Promise<PgliteClient> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const client = await PGlite.create(databaseDir);
+
+  return {
+    query: (text, params, options) => client.query(text, params, options),
+    exec: (script, options) => client.exec(script, options),
+    close: () => client.close(),
+    asPGlite: () => client,
+    copyFromCsv: async (copySql, csv) => {
+      await client.query(copySql, [], { blob: new Blob([csv]) });
+    },
+  };
+}
+
+async function startPgliteThread(workerFile: string, databaseDir: string) {
+  const { RemotePGlite } = await import("./pglite-thread/remote-pglite");
+  return RemotePGlite.start({ workerFile, databaseDir, onStop: exitOnLostDatabase });
+}
+
+// A thread that shares the database another thread started: the owner
+// applied the migrations and holds the lock, and closes the database.
+async function openPgliteClient(config: Extract<DatabaseConfig, { kind: "pglite" }>, port: MessagePort): Promise<Database> {
+  const { RemotePGlite } = await import("./pglite-thread/remote-pglite");
+  return bindPglite(RemotePGlite.connect(port, exitOnLostDatabase), config, () => undefined);
+}
+
+async function bindPglite(client: PgliteClient, config: Extract<DatabaseConfig, { kind: "pglite" }>, releaseLock: () => void): Promise<Database> {
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client.asPGlite()) });
+
+  const sql: SqlSession = {
+    query: async (text, params) => (await client.query(text, params)).rows as never,
+    exec: async (script) => {
+      await client.exec(script);
+    },
+    copyFromCsv: (copySql, csv) => client.copyFromCsv(copySql, csv),
+  };
+
+  const close = async () => {
+    await prisma.$disconnect();
+    await client.close();
+    releaseLock();
+  };
+
+  registerDatabaseProbe(async () => {
+    await client.query("SELECT 1");
+  });
+
+  return { prisma, config, sql, close };
+}
+
+// Without its thread the embedded database is gone until the process starts
+// again, so the console stops and lets its supervisor restart it.
+function exitOnLostDatabase(error: Error): void {
+  logger.fatal({ err: error }, `${error.message}: the console stops, start it again`);
+  process.exit(1);
 }
 
 async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>, migrate: boolean): Promise<Database> {

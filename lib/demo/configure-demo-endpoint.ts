@@ -41,7 +41,7 @@ export async function configureDemoEndpoint(options: { actor: Actor; appId: stri
       tx,
     );
   });
-  invalidateDemoSettings(options.appId);
+  invalidateDemoSettings();
 
   logger.info({ appId: options.appId, keyId, enabled: settings.enabled, userId: options.actor.id }, "configured demo endpoint");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { raiseGeneration, readGeneration, threadCache, type GenerationCache } from "@/lib/cache/shared-generation";
 import { getDb } from "@/lib/db/get-db";
 import { KEY_CACHE_TTL_MS } from "@/lib/keys/key-cache";
 
@@ -19,19 +20,10 @@ interface CacheEntry {
 // bundles share one copy per process.
 const CACHE_SLOT = Symbol.for("bit6-console.demo-settings-cache");
 
-interface SettingsCache {
-  entries: Map<string, CacheEntry>;
-  // Raised by every invalidation, so a read that was in flight during one
-  // does not cache settings from before the change.
-  generation: number;
-}
-
-type GlobalWithCache = typeof globalThis & { [CACHE_SLOT]?: SettingsCache };
-
-function cache(): SettingsCache {
-  const global = globalThis as GlobalWithCache;
-  global[CACHE_SLOT] ??= { entries: new Map(), generation: 0 };
-  return global[CACHE_SLOT];
+// A read compares the generation before and after, so one that was in
+// flight during a change does not cache the settings from before it.
+function cache(): GenerationCache<CacheEntry> {
+  return threadCache(CACHE_SLOT, "demoSettings");
 }
 
 // Returns an app's demo endpoint settings, read from the database at most
@@ -56,15 +48,14 @@ export async function findDemoSettings(appId: string): Promise<DemoEndpointRecor
   });
 
   // Unknown app IDs are not cached, so random IDs cannot fill the memory.
-  if (record && state.generation === generation) {
+  if (record && readGeneration("demoSettings") === generation) {
     state.entries.set(appId, { record, loadedAt: Date.now() });
   }
   return record;
 }
 
-// Drops an app's cached settings after they change.
-export function invalidateDemoSettings(appId: string): void {
-  const state = cache();
-  state.generation += 1;
-  state.entries.delete(appId);
+// Drops every app's cached settings, in every thread of this process, after
+// one app's settings change.
+export function invalidateDemoSettings(): void {
+  raiseGeneration("demoSettings");
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
+import { raiseGeneration, readGeneration, threadCache, type GenerationCache } from "@/lib/cache/shared-generation";
 import { decryptSecretWithAnyKey } from "@/lib/crypto/secret-box";
 import { getMasterKeys } from "@/lib/crypto/get-master-key";
 import { getDb } from "@/lib/db/get-db";
@@ -46,12 +47,8 @@ interface CacheEntry {
 // the HTTP front separately, and all of them must see one cache.
 const CACHE_SLOT = Symbol.for("bit6-console.key-cache");
 
-type GlobalWithCache = typeof globalThis & { [CACHE_SLOT]?: { entries: Map<string, CacheEntry>; generation: number } };
-
-function cache() {
-  const global = globalThis as GlobalWithCache;
-  global[CACHE_SLOT] ??= { entries: new Map(), generation: 0 };
-  return global[CACHE_SLOT];
+function cache(): GenerationCache<CacheEntry> {
+  return threadCache(CACHE_SLOT, "keys");
 }
 
 // Returns the key with this ID, from memory when it was read within the last
@@ -84,7 +81,7 @@ export async function findKeyRecord(keyId: string): Promise<KeyRecord | null> {
     const record = await loading;
     // An invalidation that ran while this read was in flight wins: the read
     // may have seen the row before the change committed.
-    if (state.generation === generation) {
+    if (readGeneration("keys") === generation) {
       state.entries.set(keyId, { record, loadedAt: Date.now() });
     } else {
       state.entries.delete(keyId);
@@ -105,17 +102,11 @@ function sweepExpiredEntries(entries: Map<string, CacheEntry>): void {
   }
 }
 
-// Drops cached keys after a change commits: one key, or all when no ID is
-// given.
-export function invalidateKeyRecord(keyId?: string): void {
-  const state = cache();
-  state.generation += 1;
-
-  if (keyId) {
-    state.entries.delete(keyId);
-  } else {
-    state.entries.clear();
-  }
+// Drops every cached key in every thread of this process. Key changes call
+// it before they write and again after they commit. Changes are rare, and a
+// shared counter cannot name one key, so all keys are read again.
+export function invalidateKeyRecords(): void {
+  raiseGeneration("keys");
 }
 
 async function loadKeyRecord(keyId: string): Promise<KeyRecord | null> {

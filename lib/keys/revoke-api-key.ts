@@ -8,7 +8,7 @@ import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
-import { invalidateKeyRecord } from "./key-cache";
+import { invalidateKeyRecords } from "./key-cache";
 
 // Revokes a key of the app. The cached copy is dropped right after the
 // update and its audit entry commit, so every request that starts afterwards
@@ -20,7 +20,7 @@ export async function revokeApiKey(options: { actor: Actor; appId: string; keyId
   const db = await getDb();
   // Dropped before and after the write: a request that reads the key while
   // the update is in flight does not cache what it read.
-  invalidateKeyRecord(options.keyId);
+  invalidateKeyRecords();
   await db.$transaction(async (tx) => {
     const result = await tx.apiKey.updateMany({
       where: { id: options.keyId, appId: options.appId, status: "ACTIVE" },
@@ -41,6 +41,6 @@ export async function revokeApiKey(options: { actor: Actor; appId: string; keyId
     );
   });
 
-  invalidateKeyRecord(options.keyId);
+  invalidateKeyRecords();
   logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id }, "revoked API key");
 }

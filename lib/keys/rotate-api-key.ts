@@ -13,7 +13,7 @@ import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
-import { invalidateKeyRecord } from "./key-cache";
+import { invalidateKeyRecords } from "./key-cache";
 import { generateKeyMaterial } from "./key-material";
 import { MAX_OVERLAP_SECONDS } from "./rotation-overlap";
 import { newKeyData } from "./store-new-key";
@@ -53,7 +53,7 @@ export async function rotateApiKey(options: { actor: Actor; appId: string; keyId
   const context = await currentRequestContext();
 
   const db = await getDb();
-  invalidateKeyRecord(options.keyId);
+  invalidateKeyRecords();
 
   try {
     const label = await db.$transaction(async (tx) => {
@@ -98,12 +98,12 @@ export async function rotateApiKey(options: { actor: Actor; appId: string; keyId
       return old.label;
     });
 
-    invalidateKeyRecord(options.keyId);
+    invalidateKeyRecords();
     logger.info({ appId: options.appId, keyId, replacedKeyId: options.keyId, overlapSeconds, userId: options.actor.id }, "rotated API key");
 
     return { keyId, label, secret, replacedKeyId: options.keyId, oldKeyExpiresAt };
   } catch (error) {
-    invalidateKeyRecord(options.keyId);
+    invalidateKeyRecords();
     if (isUniqueViolation(error)) {
       throw alreadyRotated(options.keyId);
     }

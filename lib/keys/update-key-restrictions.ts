@@ -9,7 +9,7 @@ import { currentRequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/log/logger";
 import { authorizeAppAction } from "@/lib/permissions/authorize-app-action";
 
-import { invalidateKeyRecord } from "./key-cache";
+import { invalidateKeyRecords } from "./key-cache";
 import { keyRestrictionsSchema } from "./key-input";
 import type { KeyRestrictions } from "./key-restrictions";
 
@@ -28,7 +28,7 @@ export async function updateKeyRestrictions(options: {
 
   const context = await currentRequestContext();
   const db = await getDb();
-  invalidateKeyRecord(options.keyId);
+  invalidateKeyRecords();
   try {
     await db.$transaction(async (tx) => {
       const result = await tx.apiKey.updateMany({ where: { id: options.keyId, appId: options.appId }, data: restrictions });
@@ -49,7 +49,7 @@ export async function updateKeyRestrictions(options: {
       );
     });
   } finally {
-    invalidateKeyRecord(options.keyId);
+    invalidateKeyRecords();
   }
 
   logger.info({ appId: options.appId, keyId: options.keyId, userId: options.actor.id, ...restrictions }, "updated key restrictions");

@@ -13,17 +13,18 @@ const PREPARED_SLOT = Symbol.for("bit6-console.prepared");
 // Opens the database (applying pending migrations) and checks the master
 // encryption key and CONSOLE_ALLOW_SIGNUP before the console serves its first
 // request, so that a misconfiguration stops the start instead of failing
-// later requests. Then starts the hourly pruning of old audit entries and key
-// usage rows. Under `npm start` both server/main.ts and Next.js's
-// instrumentation hook call it in one process, so later calls share the
-// first call's result.
-export function prepareConsole(): Promise<void> {
+// later requests. Then logs that the console is ready and starts the hourly
+// pruning of old audit entries and key usage rows, unless `announce` is
+// false: the production server's Next.js thread (server/next-thread.ts)
+// leaves both to the main thread. Next.js's instrumentation hook calls it
+// too, so later calls in a thread share the first call's result.
+export function prepareConsole(options: { announce?: boolean } = {}): Promise<void> {
   const global = globalThis as typeof globalThis & { [PREPARED_SLOT]?: Promise<void> };
-  global[PREPARED_SLOT] ??= runPreparation();
+  global[PREPARED_SLOT] ??= runPreparation(options.announce ?? true);
   return global[PREPARED_SLOT];
 }
 
-async function runPreparation(): Promise<void> {
+async function runPreparation(announce: boolean): Promise<void> {
   const selfSignUp = isSelfSignUpAllowed();
   const database = await getDatabase();
 
@@ -32,11 +33,16 @@ async function runPreparation(): Promise<void> {
   // migrations, and checks the master key on first use.
   const pending = await listPendingMigrations(database.sql);
   if (pending.length > 0) {
-    logger.warn({ pending }, "database migrations are pending: run npm run db:migrate. /api/ready returns 503 until then");
+    if (announce) {
+      logger.warn({ pending }, "database migrations are pending: run npm run db:migrate. /api/ready returns 503 until then");
+    }
     return;
   }
 
   const masterKey = await getLoadedMasterKey();
+  if (!announce) {
+    return;
+  }
 
   const where = database.config.kind === "pglite" ? database.config.databaseDir : "PostgreSQL (DATABASE_URL)";
   const keySource = masterKey.source === "environment" ? "CONSOLE_ENCRYPTION_KEY" : masterKey.filePath;

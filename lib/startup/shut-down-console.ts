@@ -42,13 +42,15 @@ export function isShuttingDown(): boolean {
 // first. Each step runs even when an earlier one failed, because losing
 // usage counts must not leave the pool open. Resolves false when a step
 // failed; the failure is logged.
-export function shutDownConsole(): Promise<boolean> {
+// `stoppedMessage` is logged at the end; the production server's Next.js
+// thread, which shares the main thread's database, logs its own.
+export function shutDownConsole(options: { stoppedMessage?: string } = {}): Promise<boolean> {
   const global = globalThis as GlobalWithShutdown;
-  global[SHUTDOWN_SLOT] ??= runShutdown();
+  global[SHUTDOWN_SLOT] ??= runShutdown(options.stoppedMessage ?? "console stopped: queues written and database closed");
   return global[SHUTDOWN_SLOT];
 }
 
-async function runShutdown(): Promise<boolean> {
+async function runShutdown(stoppedMessage: string): Promise<boolean> {
   const steps: [string, () => Promise<void>][] = [
     ["write queued audit events", flushAuditQueue],
     ["write key usage counts", flushKeyUsage],
@@ -67,7 +69,7 @@ async function runShutdown(): Promise<boolean> {
   }
 
   if (succeeded) {
-    logger.info("console stopped: queues written and database closed");
+    logger.info(stoppedMessage);
   }
   return succeeded;
 }

@@ -1,0 +1,25 @@
+import type { MessagePort } from "node:worker_threads";
+
+// Data that server/main.ts passes to the Next.js thread at its start.
+export interface NextThreadData {
+  // Unix socket path of the thread's HTTP server, to which only the front
+  // connects.
+  socketPath: string;
+  // The port and host name the front listens on, which Next.js uses to
+  // build absolute URLs.
+  publicPort: number;
+  hostname: string;
+  // The memory behind lib/cache/shared-generation.ts.
+  generations: SharedArrayBuffer;
+  // A port to the embedded database thread; absent on PostgreSQL, where the
+  // thread opens its own connection pool.
+  databasePort?: MessagePort;
+}
+
+// From the main thread to the Next.js thread.
+// "draining" comes with the stop signal, "stop" once the front's own
+// requests are done.
+export type NextThreadMessage = { type: "draining" } | { type: "stop" };
+
+// From the Next.js thread to the main thread.
+export type NextThreadReport = { type: "listening" } | { type: "failed"; message: string } | { type: "stopped"; succeeded: boolean };

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+import { sharedGenerationMemory } from "@/lib/cache/shared-generation";
+import { getDatabase } from "@/lib/db/get-db";
+import { logger } from "@/lib/log/logger";
+
+import type { NextThreadData, NextThreadMessage, NextThreadReport } from "./next-thread-messages";
+
+// How long the Next.js thread gets to finish its requests and write its
+// queues on shutdown.
+const STOP_TIMEOUT_MS = 15_000;
+
+export interface NextThread {
+  socketPath: string;
+  // Makes /api/ready return 503 while requests drain.
+  markStopping(): void;
+  // Resolves false when the thread failed to write its queues or did not
+  // stop in time; the reason is logged.
+  stop(): Promise<boolean>;
+}
+
+// Starts Next.js in its own thread (next-thread.ts), listening on a Unix
+// socket in a private temporary folder, and waits until it serves. The
+// thread shares the cache generations and, on the embedded database, the
+// database thread.
+export async function startNextThread(options: { publicPort: number; hostname: string }): Promise<NextThread> {
+  const socketFolder = mkdtempSync(path.join(tmpdir(), "bit6-console-"));
+  const socketPath = path.join(socketFolder, "next.sock");
+
+  const database = await getDatabase();
+  const databasePort = database.openClientPort?.();
+  const workerData: NextThreadData = { socketPath, publicPort: options.publicPort, hostname: options.hostname, generations: sharedGenerationMemory(), databasePort };
+
+  const worker = new Worker(fileURLToPath(new URL("./next-thread.mjs", import.meta.url)), {
+    workerData,
+    transferList: databasePort ? [databasePort] : [],
+  });
+
+  try {
+    await waitForReport(worker, "listening");
+  } catch (error) {
+    rmSync(socketFolder, { recursive: true, force: true });
+    throw error;
+  }
+
+  let stopping = false;
+  worker.on("exit", (code) => {
+    if (!stopping) {
+      logger.fatal({ code }, "the console's Next.js thread stopped: the console stops, start it again");
+      process.exit(1);
+    }
+  });
+
+  const send = (message: NextThreadMessage) => worker.postMessage(message);
+  return {
+    socketPath,
+    markStopping: () => send({ type: "draining" }),
+    stop: async () => {
+      stopping = true;
+      send({ type: "stop" });
+      try {
+        const report = await waitForReport(worker, "stopped", STOP_TIMEOUT_MS);
+        return report.type === "stopped" && report.succeeded;
+      } catch (error) {
+        logger.error({ err: error }, "the Next.js thread did not stop cleanly");
+        return false;
+      } finally {
+        await worker.terminate();
+        rmSync(socketFolder, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+// Resolves with the thread's report of type `expected`; rejects when the
+// thread fails, exits or takes longer than `timeoutMs`.
+function waitForReport(worker: Worker, expected: NextThreadReport["type"], timeoutMs?: number): Promise<NextThreadReport> {
+  return new Promise((resolve, reject) => {
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(() => reject(new Error(`no '${expected}' report within ${timeoutMs} ms`))), timeoutMs);
+
+    const onMessage = (report: NextThreadReport) => {
+      if (report.type === expected) {
+        finish(() => resolve(report));
+      } else if (report.type === "failed") {
+        finish(() => reject(new Error(report.message)));
+      }
+    };
+    const onError = (error: Error) => finish(() => reject(error));
+    const onExit = (code: number) => finish(() => reject(new Error(`the Next.js thread exited with code ${code}`)));
+
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      settle();
+    };
+
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+  });
+}
