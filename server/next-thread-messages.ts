@@ -1,5 +1,7 @@
 import type { MessagePort } from "node:worker_threads";
 
+import type { KeyUse } from "@/lib/keys/usage-recorder";
+
 // Data that server/main.ts passes to the Next.js thread at its start.
 export interface NextThreadData {
   // Unix socket path of the thread's HTTP server, to which only the front
@@ -9,8 +11,8 @@ export interface NextThreadData {
   // build absolute URLs.
   publicPort: number;
   hostname: string;
-  // The memory behind lib/cache/shared-generation.ts.
-  generations: SharedArrayBuffer;
+  // The memory behind lib/threads/shared-slots.ts.
+  sharedSlots: SharedArrayBuffer;
   // A port to the embedded database thread; absent on PostgreSQL, where the
   // thread opens its own connection pool.
   databasePort?: MessagePort;
@@ -22,4 +24,11 @@ export interface NextThreadData {
 export type NextThreadMessage = { type: "draining" } | { type: "stop" };
 
 // From the Next.js thread to the main thread.
-export type NextThreadReport = { type: "listening" } | { type: "failed"; message: string } | { type: "stopped"; succeeded: boolean };
+// "keyUse" carries one use of a key, which the main thread counts (see
+// forwardKeyUses). It travels on the same port as "stopped", so every use
+// reaches the main thread before it writes its counts on shutdown.
+export type NextThreadReport =
+  | { type: "listening" }
+  | { type: "failed"; message: string }
+  | { type: "stopped"; succeeded: boolean }
+  | { type: "keyUse"; keyId: string; use: KeyUse; at: number };

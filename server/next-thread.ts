@@ -10,11 +10,12 @@ import "./production-env";
 import { createServer } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
-import { adoptSharedGenerations } from "@/lib/cache/shared-generation";
 import { usePgliteThread } from "@/lib/db/pglite-thread/pglite-thread-setting";
+import { forwardKeyUses } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
 import { prepareConsole } from "@/lib/startup/prepare-console";
 import { markShuttingDown, shutDownConsole, takeOverShutdown } from "@/lib/startup/shut-down-console";
+import { adoptSharedSlots } from "@/lib/threads/shared-slots";
 
 import type { NextThreadData, NextThreadMessage, NextThreadReport } from "./next-thread-messages";
 
@@ -25,13 +26,14 @@ async function main(): Promise<void> {
   }
 
   const data = workerData as NextThreadData;
-  adoptSharedGenerations(data.generations);
+  adoptSharedSlots(data.sharedSlots);
   if (data.databasePort) {
     usePgliteThread({ kind: "client", port: data.databasePort });
   }
   // The main thread receives the stop signals and sends this one a stop
-// message.
+  // message.
   takeOverShutdown();
+  forwardKeyUses((keyId, use, at) => port.postMessage({ type: "keyUse", keyId, use, at: at.getTime() } satisfies NextThreadReport));
   await prepareConsole({ announce: false });
 
   const { default: next } = await import("next");
@@ -48,8 +50,9 @@ async function main(): Promise<void> {
       response.end();
     });
   });
-  // Longer than the front's idle connections last, so the front never sends
-  // a request on a connection this server is closing.
+  // Longer than NEXT_THREAD_IDLE_MS, after which the front drops an idle
+  // connection, so the front never sends a request on a connection that
+  // this server is closing.
   server.keepAliveTimeout = 65_000;
 
   port.on("message", (message: NextThreadMessage) => {

@@ -4,9 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-import { sharedGenerationMemory } from "@/lib/cache/shared-generation";
 import { getDatabase } from "@/lib/db/get-db";
+import { recordKeyUse } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
+import { sharedSlotMemory } from "@/lib/threads/shared-slots";
 
 import type { NextThreadData, NextThreadMessage, NextThreadReport } from "./next-thread-messages";
 
@@ -33,7 +34,7 @@ export async function startNextThread(options: { publicPort: number; hostname: s
 
   const database = await getDatabase();
   const databasePort = database.openClientPort?.();
-  const workerData: NextThreadData = { socketPath, publicPort: options.publicPort, hostname: options.hostname, generations: sharedGenerationMemory(), databasePort };
+  const workerData: NextThreadData = { socketPath, publicPort: options.publicPort, hostname: options.hostname, sharedSlots: sharedSlotMemory(), databasePort };
 
   const worker = new Worker(fileURLToPath(new URL("./next-thread.mjs", import.meta.url)), {
     workerData,
@@ -46,6 +47,12 @@ export async function startNextThread(options: { publicPort: number; hostname: s
     rmSync(socketFolder, { recursive: true, force: true });
     throw error;
   }
+
+  worker.on("message", (report: NextThreadReport) => {
+    if (report.type === "keyUse") {
+      recordKeyUse(report.keyId, report.use, new Date(report.at));
+    }
+  });
 
   let stopping = false;
   worker.on("exit", (code) => {

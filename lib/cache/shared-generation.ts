@@ -1,41 +1,22 @@
 import "server-only";
 
-// Counters shared by every thread of the console process, raised whenever
-// cached data changes. The production server runs Next.js in a thread of its
-// own (server/next-thread.ts), so a key revoked through a page must drop the
-// copy cached by the thread that serves the token API, before the
-// revocation's request finishes. A counter in shared memory is seen by the
-// other thread at once, where a message would wait for its event loop.
+import { addToSlot, readSlot, type SharedSlot } from "@/lib/threads/shared-slots";
+
+// Generations of cached data, shared by every thread of the console process
+// and raised whenever that data changes. A key revoked through a page, in
+// the production server's Next.js thread, must drop the copy cached by the
+// thread that serves the token API before the revocation's request
+// finishes.
 export type GenerationName = "keys" | "demoSettings";
 
-const INDEX: Record<GenerationName, number> = { keys: 0, demoSettings: 1 };
-
-const SLOT = Symbol.for("bit6-console.shared-generations");
-
-type GlobalWithGenerations = typeof globalThis & { [SLOT]?: Int32Array };
-
-function counters(): Int32Array {
-  const global = globalThis as GlobalWithGenerations;
-  global[SLOT] ??= new Int32Array(new SharedArrayBuffer(Object.keys(INDEX).length * Int32Array.BYTES_PER_ELEMENT));
-  return global[SLOT];
-}
-
-// The memory to hand to another thread, which passes it to
-// adoptSharedGenerations before it caches anything.
-export function sharedGenerationMemory(): SharedArrayBuffer {
-  return counters().buffer as SharedArrayBuffer;
-}
-
-export function adoptSharedGenerations(memory: SharedArrayBuffer): void {
-  (globalThis as GlobalWithGenerations)[SLOT] = new Int32Array(memory);
-}
+const SLOTS: Record<GenerationName, SharedSlot> = { keys: "keysGeneration", demoSettings: "demoSettingsGeneration" };
 
 export function readGeneration(name: GenerationName): number {
-  return Atomics.load(counters(), INDEX[name]);
+  return readSlot(SLOTS[name]);
 }
 
 export function raiseGeneration(name: GenerationName): void {
-  Atomics.add(counters(), INDEX[name], 1);
+  addToSlot(SLOTS[name], 1);
 }
 
 // One thread's cache, with the shared generation its entries were read

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { logger } from "@/lib/log/logger";
+import { swapSlot } from "@/lib/threads/shared-slots";
 
 import { isDatabaseUnavailable } from "./database-unavailable";
 
@@ -43,7 +44,11 @@ export function reportDatabaseError(error: unknown): boolean {
   const state = healthState();
   if (state.unavailableSince === null) {
     state.unavailableSince = Date.now();
-    logger.error({ err: error }, "the database is unavailable: returning 503 until a probe succeeds");
+    // Each thread of the production server tracks the outage, and the first
+    // to see it logs it for all of them.
+    if (swapSlot("databaseDown", 0, 1)) {
+      logger.error({ err: error }, "the database is unavailable: returning 503 until a probe succeeds");
+    }
   }
   return true;
 }
@@ -93,5 +98,7 @@ export function reportDatabaseAvailable(): void {
 
   const downForMs = Date.now() - state.unavailableSince;
   state.unavailableSince = null;
-  logger.info({ downForMs }, "the database is available again");
+  if (swapSlot("databaseDown", 1, 0)) {
+    logger.info({ downForMs }, "the database is available again");
+  }
 }

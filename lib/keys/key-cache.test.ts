@@ -2,10 +2,10 @@ import { Worker } from "node:worker_threads";
 
 import { describe, expect, it } from "vitest";
 
-import { sharedGenerationMemory } from "@/lib/cache/shared-generation";
 import { getDb } from "@/lib/db/get-db";
 import { seedAppWithKey } from "@/lib/testing/seed-app-with-key";
 import { useTempDatabase } from "@/lib/testing/temp-database";
+import { sharedSlotMemory } from "@/lib/threads/shared-slots";
 
 import { findKeyRecord, invalidateKeyRecords } from "./key-cache";
 
@@ -16,7 +16,7 @@ useTempDatabase();
 async function raiseKeysGenerationInAnotherThread(): Promise<void> {
   const worker = new Worker("Atomics.add(new Int32Array(require('node:worker_threads').workerData), 0, 1);", {
     eval: true,
-    workerData: sharedGenerationMemory(),
+    workerData: sharedSlotMemory(),
   });
   await new Promise((resolve, reject) => worker.once("exit", resolve).once("error", reject));
 }

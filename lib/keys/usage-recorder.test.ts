@@ -6,7 +6,7 @@ import { seedAppWithKey } from "@/lib/testing/seed-app-with-key";
 import { useTempDatabase } from "@/lib/testing/temp-database";
 
 import { createApiKey } from "./create-api-key";
-import { flushKeyUsage, readKeyUsage } from "./usage-recorder";
+import { flushKeyUsage, forwardKeyUses, readKeyUsage } from "./usage-recorder";
 
 useTempDatabase();
 
@@ -108,5 +108,21 @@ describe("key usage recorder", () => {
 
     const key = await (await getDb()).apiKey.findUniqueOrThrow({ where: { id: seeded.keyId } });
     expect(key.lastUsedAt?.toISOString()).toBe(lastUse.toISOString());
+  });
+
+  it("forwards uses instead of counting them", async () => {
+    const seeded = await seedAppWithKey("Usage forwarded");
+    const forwarded: [string, string, string][] = [];
+    forwardKeyUses((keyId, use, at) => forwarded.push([keyId, use, at.toISOString()]));
+
+    try {
+      await signWithKey({ appId: seeded.appId, keyId: seeded.keyId, request, now: FIRST_MINUTE });
+      await flushKeyUsage();
+    } finally {
+      forwardKeyUses(undefined);
+    }
+
+    expect(forwarded).toEqual([[seeded.keyId, "sign", FIRST_MINUTE.toISOString()]]);
+    expect(await countWrites(seeded.keyId)).toBe(0);
   });
 });

@@ -20,9 +20,13 @@ interface PendingUsage {
   lastUsedAt: Date;
 }
 
+// Passes a use on to the thread that counts them (see forwardKeyUses).
+export type KeyUseForwarder = (keyId: string, use: KeyUse, at: Date) => void;
+
 interface UsageState extends FlushChain {
   pending: Map<string, PendingUsage>;
   timer?: NodeJS.Timeout;
+  forward?: KeyUseForwarder;
 }
 
 const USAGE_SLOT = Symbol.for("bit6-console.key-usage");
@@ -35,10 +39,23 @@ function usageState(): UsageState {
   return global[USAGE_SLOT];
 }
 
+// Makes this thread pass every use to `forward` instead of counting it. The
+// production server's Next.js thread forwards its uses to the main thread,
+// so that one thread counts every use in the process and writes each key at
+// most once per USAGE_FLUSH_INTERVAL_MS.
+export function forwardKeyUses(forward: KeyUseForwarder | undefined): void {
+  usageState().forward = forward;
+}
+
 // Counts one use of a key in memory. The counts are written by
 // flushKeyUsage, which runs every USAGE_FLUSH_INTERVAL_MS.
 export function recordKeyUse(keyId: string, use: KeyUse, at: Date = new Date()): void {
   const state = usageState();
+  if (state.forward) {
+    state.forward(keyId, use, at);
+    return;
+  }
+
   const entry = state.pending.get(keyId) ?? { signs: 0, verifies: 0, lastUsedAt: at };
 
   if (use === "sign") {

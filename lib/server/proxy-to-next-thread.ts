@@ -10,13 +10,20 @@ import type { FallbackHandler } from "./create-front-server";
 // own toward the Next.js thread, and Node.js sets them toward the client.
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "upgrade"]);
 
+// How long a connection to the Next.js thread may sit idle. server/next-thread.ts
+// keeps them for 65 seconds.
+export const NEXT_THREAD_IDLE_MS = 30_000;
+
 // Passes requests to the Next.js server that server/next-thread.ts runs on a
 // Unix socket, and streams its replies back. The request keeps its headers,
 // including the X-Forwarded-For entry that the front appended, so Next.js
 // gets the client's address as it would behind any proxy. WebSocket upgrades
 // are not passed on: the production build serves none.
 export function createNextThreadProxy(socketPath: string): FallbackHandler {
-  const agent = new Agent({ keepAlive: true });
+  // Idle connections close after NEXT_THREAD_IDLE_MS, well before the
+  // Next.js thread's server closes them, so no request is sent on a
+  // connection that the server is closing.
+  const agent = new Agent({ keepAlive: true, timeout: NEXT_THREAD_IDLE_MS });
 
   return (request, response) => {
     const upstream = sendRequest({ socketPath, agent, method: request.method, path: request.url, headers: withoutHopByHop(request.headers) });
