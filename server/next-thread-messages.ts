@@ -1,6 +1,6 @@
 import type { MessagePort } from "node:worker_threads";
 
-import type { KeyUse } from "@/lib/keys/usage-recorder";
+import type { KeyUse, PendingUsage } from "@/lib/keys/usage-recorder";
 
 // Data that server/main.ts passes to the Next.js thread at its start.
 export interface NextThreadData {
@@ -20,8 +20,12 @@ export interface NextThreadData {
 
 // From the main thread to the Next.js thread.
 // "draining" comes with the stop signal, "stop" once the front's own
-// requests are done.
-export type NextThreadMessage = { type: "draining" } | { type: "stop" };
+// requests are done. "pendingUsage" answers the "readPendingUsage" report
+// with the same ID.
+export type NextThreadMessage =
+  | { type: "draining" }
+  | { type: "stop" }
+  | { type: "pendingUsage"; id: number; usage: Map<string, PendingUsage> };
 
 // From the Next.js thread to the main thread.
 // "keyUse" carries one use of a key, which the main thread counts (see
@@ -31,4 +35,5 @@ export type NextThreadReport =
   | { type: "listening" }
   | { type: "failed"; message: string }
   | { type: "stopped"; succeeded: boolean }
-  | { type: "keyUse"; keyId: string; use: KeyUse; at: number };
+  | { type: "keyUse"; keyId: string; use: KeyUse; at: number }
+  | { type: "readPendingUsage"; id: number; keyIds: string[] };

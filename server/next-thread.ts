@@ -8,10 +8,10 @@
 import "./production-env";
 
 import { createServer } from "node:http";
-import { parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 
 import { usePgliteThread } from "@/lib/db/pglite-thread/pglite-thread-setting";
-import { forwardKeyUses } from "@/lib/keys/usage-recorder";
+import { forwardKeyUses, type PendingUsage } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
 import { prepareConsole } from "@/lib/startup/prepare-console";
 import { markShuttingDown, shutDownConsole, takeOverShutdown } from "@/lib/startup/shut-down-console";
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   // The main thread receives the stop signals and sends this one a stop
   // message.
   takeOverShutdown();
-  forwardKeyUses((keyId, use, at) => port.postMessage({ type: "keyUse", keyId, use, at: at.getTime() } satisfies NextThreadReport));
+  const usageReplies = forwardUsageToMainThread(port);
   await prepareConsole({ announce: false });
 
   const { default: next } = await import("next");
@@ -58,11 +58,34 @@ async function main(): Promise<void> {
   port.on("message", (message: NextThreadMessage) => {
     if (message.type === "draining") {
       markShuttingDown();
-    } else {
+    } else if (message.type === "stop") {
       void stop(server, port);
+    } else {
+      usageReplies.get(message.id)?.(message.usage);
+      usageReplies.delete(message.id);
     }
   });
   server.listen(data.socketPath, () => port.postMessage({ type: "listening" } satisfies NextThreadReport));
+}
+
+// Sends this thread's key uses to the main thread, which counts every use of
+// the process. Returns the callbacks that wait for its answers to
+// readPending, by request ID. Uses and questions share one port, so an
+// answer counts every use sent before the question.
+function forwardUsageToMainThread(port: MessagePort): Map<number, (usage: Map<string, PendingUsage>) => void> {
+  const replies = new Map<number, (usage: Map<string, PendingUsage>) => void>();
+  let nextId = 1;
+
+  forwardKeyUses({
+    record: (keyId, use, at) => port.postMessage({ type: "keyUse", keyId, use, at: at.getTime() } satisfies NextThreadReport),
+    readPending: (keyIds) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        replies.set(id, resolve);
+        port.postMessage({ type: "readPendingUsage", id, keyIds } satisfies NextThreadReport);
+      }),
+  });
+  return replies;
 }
 
 // Finishes the requests in flight and writes this thread's queues (audit

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 import { getDatabase } from "@/lib/db/get-db";
-import { recordKeyUse } from "@/lib/keys/usage-recorder";
+import { readPendingUsage, recordKeyUse } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
 import { sharedSlotMemory } from "@/lib/threads/shared-slots";
 
@@ -48,9 +48,12 @@ export async function startNextThread(options: { publicPort: number; hostname: s
     throw error;
   }
 
+  const send = (message: NextThreadMessage) => worker.postMessage(message);
   worker.on("message", (report: NextThreadReport) => {
     if (report.type === "keyUse") {
       recordKeyUse(report.keyId, report.use, new Date(report.at));
+    } else if (report.type === "readPendingUsage") {
+      send({ type: "pendingUsage", id: report.id, usage: readPendingUsage(report.keyIds) });
     }
   });
 
@@ -62,7 +65,6 @@ export async function startNextThread(options: { publicPort: number; hostname: s
     }
   });
 
-  const send = (message: NextThreadMessage) => worker.postMessage(message);
   return {
     socketPath,
     markStopping: () => send({ type: "draining" }),

@@ -113,7 +113,10 @@ describe("key usage recorder", () => {
   it("forwards uses instead of counting them", async () => {
     const seeded = await seedAppWithKey("Usage forwarded");
     const forwarded: [string, string, string][] = [];
-    forwardKeyUses((keyId, use, at) => forwarded.push([keyId, use, at.toISOString()]));
+    forwardKeyUses({
+      record: (keyId, use, at) => forwarded.push([keyId, use, at.toISOString()]),
+      readPending: () => Promise.resolve(new Map()),
+    });
 
     try {
       await signWithKey({ appId: seeded.appId, keyId: seeded.keyId, request, now: FIRST_MINUTE });
@@ -124,5 +127,27 @@ describe("key usage recorder", () => {
 
     expect(forwarded).toEqual([[seeded.keyId, "sign", FIRST_MINUTE.toISOString()]]);
     expect(await countWrites(seeded.keyId)).toBe(0);
+  });
+
+  it("adds the counting thread's pending uses", async () => {
+    const seeded = await seedAppWithKey("Usage pending elsewhere");
+    const askedFor: string[][] = [];
+    forwardKeyUses({
+      record: () => undefined,
+      readPending: (keyIds) => {
+        askedFor.push(keyIds);
+        return Promise.resolve(new Map([[seeded.keyId, { signs: 3, verifies: 1, lastUsedAt: FIRST_MINUTE }]]));
+      },
+    });
+
+    let usage: Awaited<ReturnType<typeof readKeyUsage>>;
+    try {
+      usage = await readKeyUsage([seeded.keyId], FIRST_MINUTE);
+    } finally {
+      forwardKeyUses(undefined);
+    }
+
+    expect(askedFor).toEqual([[seeded.keyId]]);
+    expect(usage.get(seeded.keyId)).toEqual({ tokens24h: 3, lastUsedAt: FIRST_MINUTE });
   });
 });

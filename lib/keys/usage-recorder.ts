@@ -14,14 +14,20 @@ export const USAGE_FLUSH_INTERVAL_MS = 60_000;
 // older minutes are not read, and pruneKeyUsage deletes them.
 export const USAGE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-interface PendingUsage {
+// Uses of one key counted in memory and not yet written.
+export interface PendingUsage {
   signs: number;
   verifies: number;
   lastUsedAt: Date;
 }
 
-// Passes a use on to the thread that counts them (see forwardKeyUses).
-export type KeyUseForwarder = (keyId: string, use: KeyUse, at: Date) => void;
+// The link to the thread that counts the uses (see forwardKeyUses).
+export interface KeyUseForwarder {
+  record(keyId: string, use: KeyUse, at: Date): void;
+  // Returns that thread's pending uses of these keys, which include every
+  // use recorded here before the call.
+  readPending(keyIds: string[]): Promise<Map<string, PendingUsage>>;
+}
 
 interface UsageState extends FlushChain {
   pending: Map<string, PendingUsage>;
@@ -52,7 +58,7 @@ export function forwardKeyUses(forward: KeyUseForwarder | undefined): void {
 export function recordKeyUse(keyId: string, use: KeyUse, at: Date = new Date()): void {
   const state = usageState();
   if (state.forward) {
-    state.forward(keyId, use, at);
+    state.forward.record(keyId, use, at);
     return;
   }
 
@@ -124,6 +130,20 @@ function mergeBack(state: UsageState, keyId: string, usage: PendingUsage): void 
   current.verifies += usage.verifies;
 }
 
+// Returns this thread's pending uses of these keys.
+export function readPendingUsage(keyIds: string[]): Map<string, PendingUsage> {
+  const pending = usageState().pending;
+  const found = new Map<string, PendingUsage>();
+
+  for (const keyId of keyIds) {
+    const usage = pending.get(keyId);
+    if (usage) {
+      found.set(keyId, usage);
+    }
+  }
+  return found;
+}
+
 // Usage shown in the key list: tokens signed in the last 24 hours, counting
 // what is still in memory, and the last use.
 export async function readKeyUsage(keyIds: string[], now: Date = new Date()): Promise<Map<string, { tokens24h: number; lastUsedAt: Date | null }>> {
@@ -135,7 +155,8 @@ export async function readKeyUsage(keyIds: string[], now: Date = new Date()): Pr
     db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, lastUsedAt: true } }),
   ]);
 
-  const pending = usageState().pending;
+  const forward = usageState().forward;
+  const pending = forward ? await forward.readPending(keyIds) : readPendingUsage(keyIds);
   const result = new Map<string, { tokens24h: number; lastUsedAt: Date | null }>();
 
   for (const key of keys) {
