@@ -20,7 +20,7 @@ export interface NextThreadData {
 
 // From the main thread to the Next.js thread.
 // "draining" comes with the stop signal, "stop" once the front's own
-// requests are done. "pendingUsage" answers the "readPendingUsage" report
+// requests are done. "pendingUsage" replies to the "readPendingUsage" report
 // with the same ID.
 export type NextThreadMessage =
   | { type: "draining" }

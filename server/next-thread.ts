@@ -69,9 +69,9 @@ async function main(): Promise<void> {
 }
 
 // Sends this thread's key uses to the main thread, which counts every use of
-// the process. Returns the callbacks that wait for its answers to
-// readPending, by request ID. Uses and questions share one port, so an
-// answer counts every use sent before the question.
+// the process. Returns the callbacks that wait for its replies to
+// readPending, by request ID. Uses and questions share one port, so a
+// reply counts every use sent before the question.
 function forwardUsageToMainThread(port: MessagePort): Map<number, (usage: Map<string, PendingUsage>) => void> {
   const replies = new Map<number, (usage: Map<string, PendingUsage>) => void>();
   let nextId = 1;

@@ -61,6 +61,8 @@ export async function issueDemoToken(options: {
     context: options.context,
   });
 
-  logger.info({ appId: options.appId, keyId: signed.keyId, identity }, "issued demo token");
+  // Debug, not info: the audit log keeps every token, and a public endpoint
+  // under load would otherwise write a log line per request.
+  logger.debug({ appId: options.appId, keyId: signed.keyId, identity }, "issued demo token");
   return { token: signed.token };
 }
