@@ -61,11 +61,12 @@ function toRow(event: AuditEventInput, context: RequestContext): Prisma.AuditEve
 }
 
 // Queued entries are written together at this interval, so a busy token
-// endpoint costs one insert per interval instead of one per request. The
-// embedded database runs its queries on this process's thread, so a flush
-// stalls every request while it runs. Short intervals and chunks of at most
-// AUDIT_FLUSH_CHUNK_ROWS, with a turn of the event loop between chunks, keep
-// each stall to a few milliseconds (see bench/README.md).
+// endpoint costs one insert per interval instead of one per request. Where
+// the embedded database runs on the calling thread (`next start`, `next
+// dev`), a flush stalls every request while it runs. Short intervals and
+// chunks of at most AUDIT_FLUSH_CHUNK_ROWS, with a turn of the event loop
+// between chunks, keep each stall to a few milliseconds (see
+// bench/README.md). The production server runs it in a thread of its own.
 export const AUDIT_FLUSH_INTERVAL_MS = 25;
 export const AUDIT_FLUSH_CHUNK_ROWS = 100;
 

@@ -7,7 +7,7 @@ export interface SqlSession {
   // Runs a script of several statements with no parameters.
   exec(script: string): Promise<void>;
   // Runs `COPY ... FROM '/dev/blob' WITH (FORMAT csv)` with `csv` as its
-  // input. Only the embedded database offers it: there a bulk insert runs on
-  // the console's own thread, and COPY costs about half of an INSERT.
+  // input. Only the embedded database offers it: there every row costs CPU
+  // in the console's process, and COPY costs about half of an INSERT.
   copyFromCsv?(copySql: string, csv: string): Promise<void>;
 }
