@@ -8,6 +8,7 @@ import { getDatabase } from "@/lib/db/get-db";
 import { readPendingUsage, recordKeyUse } from "@/lib/keys/usage-recorder";
 import { logger } from "@/lib/log/logger";
 import { sharedSlotMemory } from "@/lib/threads/shared-slots";
+import { waitForWorkerMessage } from "@/lib/threads/wait-for-worker-message";
 
 import type { NextThreadData, NextThreadMessage, NextThreadReport } from "./next-thread-messages";
 
@@ -86,27 +87,16 @@ export async function startNextThread(options: { publicPort: number; hostname: s
 }
 
 // Resolves with the thread's report of type `expected`; rejects when the
-// thread fails, exits or takes longer than `timeoutMs`.
+// thread reports a failure, fails, exits or takes longer than `timeoutMs`.
 function waitForReport(worker: Worker, expected: NextThreadReport["type"], timeoutMs?: number): Promise<NextThreadReport> {
-  return new Promise((resolve, reject) => {
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(() => reject(new Error(`no '${expected}' report within ${timeoutMs} ms`))), timeoutMs);
-
-    const onMessage = (report: NextThreadReport) => {
-      if (report.type === expected) {
-        finish(() => resolve(report));
-      } else if (report.type === "failed") {
-        finish(() => reject(new Error(report.message)));
+  return waitForWorkerMessage<NextThreadReport, NextThreadReport>(worker, {
+    name: "the Next.js thread",
+    timeoutMs,
+    pick: (report) => {
+      if (report.type === "failed") {
+        return new Error(report.message);
       }
-    };
-    const onError = (error: Error) => finish(() => reject(error));
-    const onExit = (code: number) => finish(() => reject(new Error(`the Next.js thread exited with code ${code}`)));
-
-    const finish = (settle: () => void) => {
-      clearTimeout(timer);
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      settle();
-    };
-
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+      return report.type === expected ? report : undefined;
+    },
   });
 }

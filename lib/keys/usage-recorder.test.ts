@@ -131,11 +131,11 @@ describe("key usage recorder", () => {
 
   it("adds the counting thread's pending uses", async () => {
     const seeded = await seedAppWithKey("Usage pending elsewhere");
-    const askedFor: string[][] = [];
+    const requestedKeyIds: string[][] = [];
     forwardKeyUses({
       record: () => undefined,
       readPending: (keyIds) => {
-        askedFor.push(keyIds);
+        requestedKeyIds.push(keyIds);
         return Promise.resolve(new Map([[seeded.keyId, { signs: 3, verifies: 1, lastUsedAt: FIRST_MINUTE }]]));
       },
     });
@@ -147,7 +147,7 @@ describe("key usage recorder", () => {
       forwardKeyUses(undefined);
     }
 
-    expect(askedFor).toEqual([[seeded.keyId]]);
+    expect(requestedKeyIds).toEqual([[seeded.keyId]]);
     expect(usage.get(seeded.keyId)).toEqual({ tokens24h: 3, lastUsedAt: FIRST_MINUTE });
   });
 });

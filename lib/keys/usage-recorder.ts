@@ -47,8 +47,8 @@ function usageState(): UsageState {
 
 // Makes this thread pass every use to `forward` instead of counting it. The
 // production server's Next.js thread forwards its uses to the main thread,
-// so that one thread counts every use in the process and writes each key at
-// most once per USAGE_FLUSH_INTERVAL_MS.
+// so one thread counts every use in the process and its timed flush writes
+// each key once, not once per thread.
 export function forwardKeyUses(forward: KeyUseForwarder | undefined): void {
   usageState().forward = forward;
 }

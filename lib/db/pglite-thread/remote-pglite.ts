@@ -4,6 +4,8 @@ import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 
 import { messages, type PGlite, type Results } from "@electric-sql/pglite";
 
+import { waitForWorkerMessage } from "@/lib/threads/wait-for-worker-message";
+
 import type { ThreadError, ThreadOptions, ThreadReply, ThreadRequest, ThreadStart } from "./thread-messages";
 
 type Parser = (text: string, typeId: number) => unknown;
@@ -64,11 +66,14 @@ export class RemotePGlite {
   // Starts the thread and waits until PGlite has opened `databaseDir`.
   // `onStop` is called when the thread fails after that, since the console
   // cannot serve without its database.
-  static async start(options: { workerFile: string; databaseDir: string; execArgv?: string[]; onStop: (error: Error) => void }): Promise<RemotePGlite> {
+  static async start(options: { workerFile: string; databaseDir: string; onStop: (error: Error) => void }): Promise<RemotePGlite> {
     const workerData: ThreadOptions = { databaseDir: options.databaseDir };
-    const worker = new Worker(options.workerFile, { workerData, execArgv: options.execArgv });
+    const worker = new Worker(options.workerFile, { workerData });
 
-    const start = await waitForStart(worker, options.databaseDir);
+    const start = await waitForWorkerMessage<ThreadStart, ThreadStart>(worker, {
+      name: `the embedded database thread for ${options.databaseDir}`,
+      pick: (message) => message,
+    });
     if (start.type === "failed") {
       await worker.terminate();
       throw fromThreadError(start.error);
@@ -211,24 +216,6 @@ export class RemotePGlite {
     this.#pending.clear();
     onStop(this.#stopped);
   }
-}
-
-// Resolves with the thread's first message. Only this function's own
-// listeners are removed afterwards: Worker keeps internal ones.
-function waitForStart(worker: Worker, databaseDir: string): Promise<ThreadStart> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (start: ThreadStart) => settle(() => resolve(start));
-    const onError = (error: Error) => settle(() => reject(error));
-    const onExit = (code: number) =>
-      settle(() => reject(new Error(`the embedded database thread exited with code ${code} while opening ${databaseDir}`)));
-
-    const settle = (finish: () => void) => {
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      finish();
-    };
-
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-  });
 }
 
 // Runs the parsers that could not cross to the database thread on the
